@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import type { Cluster } from '@aws-sdk/client-ecs';
+import { AutoRefresh } from '@/components/AutoRefresh';
+import { ClusterStatus } from '@/components/ClusterStatus';
+import { Alert } from '@/components/ui/Alert';
+import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
+import { Container } from '@/components/ui/Container';
+import { KeyValueList } from '@/components/ui/KeyValue';
+import { findCluster } from '@/lib/aws/clusters';
+import { load } from '@/lib/aws/load';
+import { getTranslator } from '@/lib/i18n/server';
+
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ created?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).name) };
+}
+
+export default async function ClusterPage({ params, searchParams }: Props) {
+  const name = decodeURIComponent((await params).name);
+  const { created } = await searchParams;
+  const { t } = await getTranslator();
+  const cluster = await load('ecs:DescribeClusters', () => findCluster(name));
+
+  return (
+    <div className="space-y-4">
+      <Breadcrumbs label={t('nav.breadcrumbs')} items={[{ text: t('nav.clusters'), href: '/clusters' }, { text: name }]} />
+      <h1 className="text-2xl font-bold">{name}</h1>
+      {!cluster.ok ? (
+        <Alert type="error">{t('aws.loadFailed', { detail: t(cluster.error.key, cluster.error.params) })}</Alert>
+      ) : !cluster.value ? (
+        <Alert type="error">{t('cluster.notFound', { name })}</Alert>
+      ) : (
+        <ClusterDetails cluster={cluster.value} justCreated={created === '1'} t={t} />
+      )}
+    </div>
+  );
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslator>>['t'];
+
+function ClusterDetails({ cluster, justCreated, t }: { cluster: Cluster; justCreated: boolean; t: Translate }) {
+  const none = t('cluster.none');
+  const exec = cluster.configuration?.executeCommandConfiguration;
+  const log = exec?.logConfiguration;
+  const storage = cluster.configuration?.managedStorageConfiguration;
+  const settling = cluster.status !== 'ACTIVE' && cluster.status !== 'INACTIVE' && cluster.status !== 'FAILED';
+  const logDestination = log?.cloudWatchLogGroupName
+    ? `CloudWatch: ${log.cloudWatchLogGroupName}${log.cloudWatchEncryptionEnabled ? ` (${t('cluster.encrypted')})` : ''}`
+    : log?.s3BucketName
+      ? `S3: s3://${log.s3BucketName}/${log.s3KeyPrefix ?? ''}${log.s3EncryptionEnabled ? ` (${t('cluster.encrypted')})` : ''}`
+      : none;
+
+  return (
+    <>
+      {justCreated && <Alert type="success">{t('cluster.createdAlert', { name: cluster.clusterName ?? '' })}</Alert>}
+      {settling && (
+        <>
+          <Alert type="info">{t('cluster.refreshing')}</Alert>
+          <AutoRefresh seconds={3} />
+        </>
+      )}
+      <Container id="overview" title={t('cluster.overview')}>
+        <KeyValueList
+          items={[
+            { label: t('cluster.arn'), value: <code className="font-mono text-xs">{cluster.clusterArn}</code> },
+            { label: t('cluster.status'), value: <ClusterStatus status={cluster.status} /> },
+            { label: t('cluster.capacityProviders'), value: cluster.capacityProviders?.join(', ') || none },
+            {
+              label: t('cluster.defaultStrategy'),
+              value:
+                cluster.defaultCapacityProviderStrategy
+                  ?.map((item) =>
+                    t('cluster.strategyItem', {
+                      provider: item.capacityProvider ?? '',
+                      base: item.base ?? 0,
+                      weight: item.weight ?? 0,
+                    }),
+                  )
+                  .join(', ') || none,
+            },
+            {
+              label: t('cluster.containerInsights'),
+              value: cluster.settings?.find((setting) => setting.name === 'containerInsights')?.value ?? none,
+            },
+            { label: t('cluster.namespace'), value: cluster.serviceConnectDefaults?.namespace ?? none },
+            { label: `${t('cluster.execConfiguration')}: ${t('cluster.execKmsKey')}`, value: exec?.kmsKeyId ?? none },
+            { label: `${t('cluster.execConfiguration')}: ${t('cluster.execLogging')}`, value: exec?.logging ?? 'DEFAULT' },
+            { label: `${t('cluster.execConfiguration')}: ${t('cluster.execLogDestination')}`, value: logDestination },
+            { label: t('cluster.managedStorageKey'), value: storage?.kmsKeyId ?? none },
+            { label: t('cluster.fargateStorageKey'), value: storage?.fargateEphemeralStorageKmsKeyId ?? none },
+          ]}
+        />
+      </Container>
+      <Container id="tags" title={t('cluster.tags')}>
+        {cluster.tags?.length ? (
+          <table className="w-full max-w-2xl text-left">
+            <thead>
+              <tr className="border-line-soft border-b">
+                <th scope="col" className="py-2 pr-4">
+                  {t('tags.key')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('tags.value')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {cluster.tags.map((tag) => (
+                <tr key={tag.key} className="border-line-soft border-b last:border-0">
+                  <td className="py-2 pr-4 break-all">{tag.key}</td>
+                  <td className="py-2 break-all">{tag.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{none}</p>
+        )}
+      </Container>
+    </>
+  );
+}

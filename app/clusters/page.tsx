@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ClusterStatus } from '@/components/ClusterStatus';
+import { Alert } from '@/components/ui/Alert';
+import { buttonClassName } from '@/components/ui/buttonStyles';
+import { listClusters } from '@/lib/aws/clusters';
+import { load } from '@/lib/aws/load';
+import { getTranslator } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('clusters.title') };
+}
+
+export default async function ClustersPage() {
+  const { t } = await getTranslator();
+  const clusters = await load('ecs:ListClusters', listClusters);
+  const count = clusters.ok ? clusters.value.length : undefined;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">
+            {t('clusters.title')}{' '}
+            {count !== undefined && <span className="text-ink-muted font-normal">({count})</span>}
+          </h1>
+          <p className="text-ink-muted">{t('clusters.description')}</p>
+        </div>
+        <Link href="/clusters/create" className={buttonClassName.primary}>
+          {t('clusters.create')}
+        </Link>
+      </div>
+
+      {!clusters.ok ? (
+        <Alert type="error">{t('aws.loadFailed', { detail: t(clusters.error.key, clusters.error.params) })}</Alert>
+      ) : clusters.value.length === 0 ? (
+        <div className="rounded-2xl bg-white px-5 py-10 text-center">
+          <p className="font-bold">{t('clusters.empty.title')}</p>
+          <p className="text-ink-muted">{t('clusters.empty.description')}</p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-2xl bg-white">
+          <table className="w-full text-left">
+            <caption className="sr-only">{t('clusters.count', { count: clusters.value.length })}</caption>
+            <thead className="border-line-soft border-b">
+              <tr>
+                {(
+                  [
+                    'clusters.column.name',
+                    'clusters.column.status',
+                    'clusters.column.capacityProviders',
+                    'clusters.column.services',
+                    'clusters.column.runningTasks',
+                    'clusters.column.containerInstances',
+                  ] as const
+                ).map((column) => (
+                  <th key={column} scope="col" className="px-5 py-3 font-bold">
+                    {t(column)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {clusters.value.map((cluster) => (
+                <tr key={cluster.clusterArn} className="border-line-soft border-b last:border-0">
+                  <th scope="row" className="px-5 py-3 font-normal">
+                    <Link href={`/clusters/${encodeURIComponent(cluster.clusterName ?? '')}`}>{cluster.clusterName}</Link>
+                  </th>
+                  <td className="px-5 py-3">
+                    <ClusterStatus status={cluster.status} />
+                  </td>
+                  <td className="px-5 py-3">{cluster.capacityProviders?.join(', ') || t('cluster.none')}</td>
+                  <td className="px-5 py-3">{cluster.activeServicesCount ?? 0}</td>
+                  <td className="px-5 py-3">{cluster.runningTasksCount ?? 0}</td>
+                  <td className="px-5 py-3">{cluster.registeredContainerInstancesCount ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

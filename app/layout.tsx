@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { LanguageSwitcher } from '@/components/LanguageSwitcher';
+import { currentRegion, isSandbox } from '@/lib/aws/clients';
+import { I18nProvider } from '@/lib/i18n/client';
+import { getTranslator } from '@/lib/i18n/server';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: { template: `%s | ${t('app.serviceName')}`, default: t('app.serviceName') } };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, messages, t } = await getTranslator();
+  const region = await currentRegion();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <a
+          href="#main"
+          className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10"
+        >
+          {t('app.skipToContent')}
+        </a>
+        <header className="bg-nav flex flex-wrap items-center justify-between gap-3 px-5 py-2 text-white">
+          <Link href="/clusters" className="font-bold text-white hover:text-white">
+            {t('app.serviceName')}
+          </Link>
+          <div className="flex items-center gap-4">
+            {region && <span>{t('region.label', { region })}</span>}
+            <LanguageSwitcher current={locale} label={t('language.label')} />
+          </div>
+        </header>
+        {isSandbox() && (
+          <p role="note" className="bg-sandbox px-5 py-2 font-bold text-ink">
+            {t('sandbox.banner')}
+          </p>
+        )}
+        <I18nProvider locale={locale} messages={messages}>
+          <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-5 py-6 focus:outline-none">
+            {children}
+          </main>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

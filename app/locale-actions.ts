@@ -1,0 +1,11 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/messages';
+
+/** Remembers the language chosen on the page for a year. Works as a plain form post too. */
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = formData.get('locale');
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+}

@@ -1,0 +1,131 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { startTransition, useActionState, useEffect, useRef, useState, type RefObject } from 'react';
+import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
+import { createClusterAction } from '@/app/clusters/create/actions';
+import { Alert } from '@/components/ui/Alert';
+import { buttonClassName } from '@/components/ui/buttonStyles';
+import type { NamespaceOption } from '@/lib/aws/namespaces';
+import { defaultClusterFormValues } from '@/lib/cluster/defaults';
+import type { CreateClusterFormState } from '@/lib/cluster/form-state';
+import { clusterFormSchema, type ClusterFormValues, type ClusterRequest } from '@/lib/cluster/schema';
+import { useI18n } from '@/lib/i18n/client';
+import type { MessageRef } from '@/lib/i18n/messages';
+import { ClusterConfigurationSection } from './ClusterConfigurationSection';
+import { EncryptionSection } from './EncryptionSection';
+import { ErrorSummary } from './ErrorSummary';
+import { ServerFieldErrorsProvider, useFieldErrorList } from './field-errors';
+import { InfrastructureSection } from './InfrastructureSection';
+import { MonitoringSection } from './MonitoringSection';
+import { ReviewPanel } from './ReviewPanel';
+import { TagsSection } from './TagsSection';
+import { TroubleshootingSection } from './TroubleshootingSection';
+
+const EDITING: CreateClusterFormState = { status: 'editing' };
+
+/**
+ * The Create cluster form. With JavaScript, react-hook-form checks the shared schema before
+ * anything is sent; without it, the form posts to the same server action, which checks again and
+ * answers with the user's input and its errors.
+ */
+export function CreateClusterForm({
+  requestId,
+  namespaces,
+  namespaceListError,
+}: {
+  requestId: string;
+  namespaces: NamespaceOption[];
+  namespaceListError?: MessageRef;
+}) {
+  const { t } = useI18n();
+  const [state, formAction, pending] = useActionState(createClusterAction, EDITING);
+  const answer = state.status === 'rejected' ? state : undefined;
+  const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
+    resolver: zodResolver(clusterFormSchema),
+    defaultValues: answer?.values ?? defaultClusterFormValues(requestId),
+    mode: 'onTouched',
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const formErrorRef = useRef<HTMLDivElement>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const [showSummary, setShowSummary] = useState(Boolean(answer));
+
+  // The server's verdict: put its field errors on the fields and show them all.
+  useEffect(() => {
+    if (!answer) return;
+    for (const [path, key] of Object.entries(answer.fieldErrors)) {
+      form.setError(path as FieldPath<ClusterFormValues>, { type: 'server', message: key });
+    }
+    setShowSummary(true);
+    setFailedSubmits((count) => count + 1);
+  }, [answer, form]);
+
+  // After every failed submit, move focus to what explains it.
+  useEffect(() => {
+    if (failedSubmits === 0) return;
+    (summaryRef.current ?? formErrorRef.current)?.focus();
+  }, [failedSubmits]);
+
+  const submit = form.handleSubmit(
+    () => {
+      if (pending || !formRef.current) return;
+      const formData = new FormData(formRef.current);
+      startTransition(() => formAction(formData));
+    },
+    () => {
+      setShowSummary(true);
+      setFailedSubmits((count) => count + 1);
+    },
+  );
+
+  return (
+    <FormProvider {...form}>
+      <ServerFieldErrorsProvider errors={answer?.fieldErrors ?? {}}>
+        <form
+          ref={formRef}
+          action={formAction}
+          onSubmit={submit}
+          noValidate
+          aria-busy={pending}
+          className="group/form space-y-5"
+        >
+          <input type="hidden" {...form.register('requestId')} defaultValue={form.formState.defaultValues?.requestId} />
+          {showSummary && <FormErrorSummary summaryRef={summaryRef} />}
+          <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
+          <InfrastructureSection />
+          <MonitoringSection />
+          <TroubleshootingSection />
+          <EncryptionSection />
+          <TagsSection />
+          <ReviewPanel />
+          {answer?.formError && (
+            <Alert type="error" id="form-error" tabIndex={-1} ref={formErrorRef}>
+              {[
+                answer.formError.failedStep && t('aws.stepFailed', { step: answer.formError.failedStep }),
+                t(answer.formError.message.key, answer.formError.message.params),
+                answer.formError.rolledBack && t('aws.rolledBack'),
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            </Alert>
+          )}
+          <div className="flex justify-end gap-2">
+            <Link href="/clusters" className={buttonClassName.link}>
+              {t('create.cancel')}
+            </Link>
+            <button type="submit" className={buttonClassName.primary} disabled={pending}>
+              {pending ? t('create.submitting') : t('create.submit')}
+            </button>
+          </div>
+        </form>
+      </ServerFieldErrorsProvider>
+    </FormProvider>
+  );
+}
+
+function FormErrorSummary({ summaryRef }: { summaryRef: RefObject<HTMLDivElement | null> }) {
+  return <ErrorSummary ref={summaryRef} errors={useFieldErrorList()} />;
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { get, useFormContext, type RegisterOptions } from 'react-hook-form';
+import { FormField } from '@/components/ui/FormField';
+import { inputClassName } from '@/components/ui/inputStyles';
+import type { ClusterFormValues } from '@/lib/cluster/schema';
+import { useI18n } from '@/lib/i18n/client';
+import { fieldId, useFieldError } from './field-errors';
+
+type TextPath = Extract<
+  keyof ClusterFormValues,
+  | 'clusterName'
+  | 'namespace'
+  | 'execKmsKeyId'
+  | 'execLogGroupName'
+  | 'execS3BucketName'
+  | 'execS3KeyPrefix'
+  | 'managedStorageKmsKeyId'
+  | 'fargateEphemeralStorageKmsKeyId'
+>;
+
+/** A text input of the Create cluster form, registered with react-hook-form and wired to its texts. */
+export function TextField({
+  name,
+  label,
+  description,
+  constraint,
+  optional = false,
+  placeholder,
+  hint,
+  list,
+  registerOptions,
+}: {
+  name: TextPath;
+  label: string;
+  description?: ReactNode;
+  constraint?: ReactNode;
+  optional?: boolean;
+  placeholder?: string;
+  hint?: ReactNode;
+  list?: string;
+  registerOptions?: RegisterOptions<ClusterFormValues, TextPath>;
+}) {
+  const { t } = useI18n();
+  const { register, formState } = useFormContext<ClusterFormValues>();
+  const error = useFieldError(name);
+  return (
+    <FormField
+      id={fieldId(name)}
+      label={label}
+      optionalText={optional ? t('optional') : undefined}
+      description={description}
+      constraint={constraint}
+      error={error}
+      hint={hint}
+    >
+      {(control) => (
+        <input
+          {...control}
+          {...register(name, registerOptions)}
+          defaultValue={get(formState.defaultValues, name)}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={placeholder}
+          list={list}
+          className={inputClassName}
+        />
+      )}
+    </FormField>
+  );
+}

@@ -1,0 +1,59 @@
+import 'server-only';
+import {
+  type Cluster,
+  CreateClusterCommand,
+  type CreateClusterCommandInput,
+  DeleteClusterCommand,
+  DescribeClustersCommand,
+  paginateListClusters,
+} from '@aws-sdk/client-ecs';
+import { ecsClient } from './clients';
+import { awsErrorMessage, awsErrorName } from './errors';
+
+const DETAILS = ['TAGS', 'SETTINGS', 'CONFIGURATIONS', 'ATTACHMENTS'] as const;
+const DESCRIBE_BATCH = 100;
+
+/** The cluster with this name as ECS describes it, in whatever status, or undefined if ECS has none. */
+export async function findCluster(name: string): Promise<Cluster | undefined> {
+  const { clusters = [] } = await ecsClient().send(new DescribeClustersCommand({ clusters: [name], include: [...DETAILS] }));
+  return clusters.find((cluster) => cluster.clusterName === name);
+}
+
+/** Every cluster in the Region, described, in ListClusters order. */
+export async function listClusters(): Promise<Cluster[]> {
+  const arns: string[] = [];
+  for await (const page of paginateListClusters({ client: ecsClient() }, {})) arns.push(...(page.clusterArns ?? []));
+  const clusters: Cluster[] = [];
+  for (let start = 0; start < arns.length; start += DESCRIBE_BATCH) {
+    const { clusters: described = [] } = await ecsClient().send(
+      new DescribeClustersCommand({ clusters: arns.slice(start, start + DESCRIBE_BATCH) }),
+    );
+    clusters.push(...described);
+  }
+  return clusters;
+}
+
+/** A brand-new account's first CreateCluster can fail while ECS sets up its service-linked role. */
+const SERVICE_LINKED_ROLE_NOT_READY = /unable to assume the service linked role/i;
+const SERVICE_LINKED_ROLE_RETRY_DELAY_MS = 3000;
+
+export async function createCluster(input: CreateClusterCommandInput, retryDelayMs = SERVICE_LINKED_ROLE_RETRY_DELAY_MS) {
+  try {
+    return await ecsClient().send(new CreateClusterCommand(input));
+  } catch (error) {
+    if (awsErrorName(error) !== 'InvalidParameterException' || !SERVICE_LINKED_ROLE_NOT_READY.test(awsErrorMessage(error))) {
+      throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+    return await ecsClient().send(new CreateClusterCommand(input));
+  }
+}
+
+export async function deleteCluster(cluster: string) {
+  return ecsClient().send(new DeleteClusterCommand({ cluster }));
+}
+
+/** ECS's answer when CreateCluster names an existing cluster with different arguments. */
+export function isInconsistentIdempotentRequest(error: unknown): boolean {
+  return awsErrorName(error) === 'InvalidParameterException' && /idempotent request are inconsistent/i.test(awsErrorMessage(error));
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import { paginateListNamespaces } from '@aws-sdk/client-servicediscovery';
+import { serviceDiscoveryClient } from './clients';
+
+export interface NamespaceOption {
+  name: string;
+  arn: string;
+  type: 'HTTP' | 'DNS_PUBLIC' | 'DNS_PRIVATE';
+}
+
+/** The Region's AWS Cloud Map namespaces, for the Default namespace combobox. */
+export async function listNamespaces(): Promise<NamespaceOption[]> {
+  const namespaces: NamespaceOption[] = [];
+  for await (const page of paginateListNamespaces({ client: serviceDiscoveryClient() }, {})) {
+    for (const namespace of page.Namespaces ?? []) {
+      if (namespace.Name && namespace.Arn && namespace.Type) {
+        namespaces.push({ name: namespace.Name, arn: namespace.Arn, type: namespace.Type as NamespaceOption['type'] });
+      }
+    }
+  }
+  return namespaces.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,40 @@
+/**
+ * The console's limits and character rules, in one place so the schema, the constraint texts
+ * and the tests agree.
+ */
+
+export const CLUSTER_NAME_MAX = 255;
+export const CLUSTER_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+export const NAMESPACE_MAX = 1024;
+/** Printable ASCII without spaces (Cloud Map's rule for an HTTP namespace), minus ECS's forbidden < > " / */
+export const NAMESPACE_NAME_PATTERN = /^[!#-.0-;=?-~]+$/;
+export const NAMESPACE_ARN_PATTERN = /^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:\d{12}:namespace\/ns-[a-z0-9]+$/;
+
+/** A single-Region key's ARN; aliases and multi-Region (mrk-) keys are not accepted by these settings. */
+export const KMS_KEY_ARN_PATTERN =
+  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const KMS_MULTI_REGION_KEY_PATTERN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/mrk-[0-9a-f]{32}$/;
+export const KMS_ALIAS_PATTERN = /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:)?alias\//;
+
+export const LOG_GROUP_NAME_MAX = 512;
+export const LOG_GROUP_NAME_PATTERN = /^[.\-_/#A-Za-z0-9]+$/;
+
+export const S3_BUCKET_NAME_MIN = 3;
+export const S3_BUCKET_NAME_MAX = 63;
+export const S3_BUCKET_NAME_PATTERN = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
+export const S3_KEY_PREFIX_MAX = 1024;
+
+/**
+ * ECS allows 50 tags on a resource; every resource this app creates also carries one tag naming the
+ * request that created it (see REQUEST_TAG_KEY), which leaves 49 for the user.
+ */
+export const MAX_USER_TAGS = 49;
+export const TAG_KEY_MAX = 128;
+export const TAG_VALUE_MAX = 256;
+/** Letters, numbers and spaces in any script, and _ . : / = + - @ */
+export const TAG_TEXT_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const RESERVED_TAG_PREFIX = /^aws:/i;
+
+/** The tag this app puts on everything it creates, so a request's resources can always be found. */
+export const REQUEST_TAG_KEY = 'ecs-create-cluster:request-id';
