@@ -46,6 +46,8 @@ export function CreateClusterForm({
     resolver: zodResolver(clusterFormSchema),
     defaultValues: answer?.values ?? defaultClusterFormValues(requestId),
     mode: 'onTouched',
+    // The error summary takes focus instead, and links to each field.
+    shouldFocusError: false,
   });
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { defaultClusterFormValues } from './defaults';
+import { REQUEST_TAG_KEY } from './limits';
+import { planCluster } from './plan';
+import { clusterFormSchema, type ClusterFormValues } from './schema';
+
+const REQUEST_ID = '6f1c1a52-3f0e-4d7c-9a51-2f6f4f1b8a10';
+const KEY = (n: number) => `arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-12345678900${n}`;
+
+function planFor(change: Partial<ClusterFormValues>) {
+  const request = clusterFormSchema.parse({ ...defaultClusterFormValues(REQUEST_ID), clusterName: 'demo', ...change });
+  return planCluster(request);
+}
+
+const createClusterInput = (change: Partial<ClusterFormValues>) => {
+  const [step] = planFor(change).steps;
+  if (step?.call.action !== 'ecs:CreateCluster') throw new Error('the first step must create the cluster');
+  return step.call.input;
+};
+
+describe('planCluster for Fargate', () => {
+  it('sends only what the defaults mean: Fargate providers, Container Insights off, the request tag', () => {
+    expect(createClusterInput({})).toEqual({
+      clusterName: 'demo',
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+      settings: [{ name: 'containerInsights', value: 'disabled' }],
+      tags: [{ key: REQUEST_TAG_KEY, value: REQUEST_ID }],
+    });
+  });
+
+  it('is one CreateCluster step, undone by DeleteCluster', () => {
+    const plan = planFor({});
+    expect(plan.steps.map((step) => [step.call.action, step.undo?.action])).toEqual([
+      ['ecs:CreateCluster', 'ecs:DeleteCluster'],
+    ]);
+    expect(plan.steps[0]?.undo?.input).toEqual({ cluster: 'demo' });
+  });
+
+  it.each(['enhanced', 'enabled', 'disabled'] as const)('sends containerInsights=%s explicitly', (monitoring) => {
+    expect(createClusterInput({ monitoring }).settings).toEqual([{ name: 'containerInsights', value: monitoring }]);
+  });
+
+  it('names the default namespace as typed, or none when empty', () => {
+    expect(createClusterInput({ namespace: 'shop' }).serviceConnectDefaults).toEqual({ namespace: 'shop' });
+    expect(createClusterInput({ namespace: '' })).not.toHaveProperty('serviceConnectDefaults');
+  });
+
+  it('keeps the user’s tags in order and adds the request tag last', () => {
+    expect(
+      createClusterInput({
+        tags: [
+          { key: 'team', value: '결제' },
+          { key: 'env', value: '' },
+        ],
+      }).tags,
+    ).toEqual([
+      { key: 'team', value: '결제' },
+      { key: 'env', value: '' },
+      { key: REQUEST_TAG_KEY, value: REQUEST_ID },
+    ]);
+  });
+
+  describe('ECS Exec configuration', () => {
+    it('is left out when logging is Default and no key is set', () => {
+      expect(createClusterInput({ execLogging: 'DEFAULT' })).not.toHaveProperty('configuration');
+    });
+
+    it('carries the key with Default logging', () => {
+      expect(createClusterInput({ execKmsKeyId: KEY(1) }).configuration).toEqual({
+        executeCommandConfiguration: { kmsKeyId: KEY(1), logging: 'DEFAULT' },
+      });
+    });
+
+    it('says NONE when logging is turned off', () => {
+      expect(createClusterInput({ execLogging: 'NONE' }).configuration).toEqual({
+        executeCommandConfiguration: { logging: 'NONE' },
+      });
+    });
+
+    it('overrides logging to a CloudWatch log group', () => {
+      expect(
+        createClusterInput({ execLogging: 'CLOUDWATCH', execLogGroupName: '/ecs/exec', execLogGroupEncryption: true })
+          .configuration,
+      ).toEqual({
+        executeCommandConfiguration: {
+          logging: 'OVERRIDE',
+          logConfiguration: { cloudWatchLogGroupName: '/ecs/exec', cloudWatchEncryptionEnabled: true },
+        },
+      });
+    });
+
+    it('overrides logging to an S3 bucket, with the prefix only when given', () => {
+      expect(
+        createClusterInput({ execLogging: 'S3', execS3BucketName: 'exec-logs', execS3KeyPrefix: 'demo/' }).configuration,
+      ).toEqual({
+        executeCommandConfiguration: {
+          logging: 'OVERRIDE',
+          logConfiguration: { s3BucketName: 'exec-logs', s3KeyPrefix: 'demo/', s3EncryptionEnabled: false },
+        },
+      });
+      expect(createClusterInput({ execLogging: 'S3', execS3BucketName: 'exec-logs' }).configuration).toEqual({
+        executeCommandConfiguration: {
+          logging: 'OVERRIDE',
+          logConfiguration: { s3BucketName: 'exec-logs', s3EncryptionEnabled: false },
+        },
+      });
+    });
+
+    it('ignores the fields of the destinations not chosen', () => {
+      expect(
+        createClusterInput({ execLogging: 'NONE', execLogGroupName: '/ecs/exec', execS3BucketName: 'exec-logs' })
+          .configuration,
+      ).toEqual({ executeCommandConfiguration: { logging: 'NONE' } });
+    });
+  });
+
+  describe('managed storage encryption', () => {
+    it('sends each key that is set', () => {
+      expect(
+        createClusterInput({ managedStorageKmsKeyId: KEY(2), fargateEphemeralStorageKmsKeyId: KEY(3) }).configuration,
+      ).toEqual({ managedStorageConfiguration: { kmsKeyId: KEY(2), fargateEphemeralStorageKmsKeyId: KEY(3) } });
+      expect(createClusterInput({ fargateEphemeralStorageKmsKeyId: KEY(3) }).configuration).toEqual({
+        managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: KEY(3) },
+      });
+    });
+
+    it('sits beside the ECS Exec configuration', () => {
+      expect(createClusterInput({ execLogging: 'NONE', managedStorageKmsKeyId: KEY(2) }).configuration).toEqual({
+        executeCommandConfiguration: { logging: 'NONE' },
+        managedStorageConfiguration: { kmsKeyId: KEY(2) },
+      });
+    });
+  });
+});
