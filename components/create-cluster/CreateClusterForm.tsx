@@ -45,7 +45,9 @@ export function CreateClusterForm({
   const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
     resolver: zodResolver(clusterFormSchema),
     defaultValues: answer?.values ?? defaultClusterFormValues(requestId),
-    mode: 'onTouched',
+    // Check on submit, then on every change: checking on blur would move the page under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     // The error summary takes focus instead, and links to each field.
     shouldFocusError: false,
   });

@@ -1,0 +1,80 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ecs } from './support/aws';
+import { expect, test } from './support/fixtures';
+import { CreateClusterCommand } from '@aws-sdk/client-ecs';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectNoViolations(page: Page) {
+  // Open every optional section so axe sees every control.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
+}
+
+for (const locale of ['en-US', 'ko-KR']) {
+  test.describe(`axe finds nothing (${locale})`, () => {
+    test.use({ locale });
+
+    test('clusters list, empty and with a cluster', async ({ page }) => {
+      await page.goto('/clusters');
+      await expectNoViolations(page);
+      await ecs.send(new CreateClusterCommand({ clusterName: 'listed', tags: [{ key: 'team', value: 'a' }] }));
+      await page.reload();
+      await expectNoViolations(page);
+    });
+
+    test('create cluster: fresh, with errors, and with tags', async ({ page }) => {
+      await page.goto('/clusters/create');
+      await expectNoViolations(page);
+      await page.locator('#tags-section summary').click();
+      await page.locator('#tags-section').getByRole('button').first().click();
+      await page.locator('form button[type=submit]').click();
+      await expect(page.locator('[aria-invalid=true]').first()).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('cluster page', async ({ page }) => {
+      await ecs.send(new CreateClusterCommand({ clusterName: 'detailed', tags: [{ key: 'team', value: 'a' }] }));
+      await page.goto('/clusters/detailed?created=1');
+      await expectNoViolations(page);
+      await page.goto('/clusters/missing');
+      await expectNoViolations(page);
+    });
+  });
+}
+
+test('a cluster can be created with the keyboard alone', async ({ page }) => {
+  await page.goto('/clusters');
+  // Skip link first, then through the header to the Create cluster button.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  const create = page.getByRole('link', { name: 'Create cluster' });
+  for (let i = 0; i < 10 && !(await create.evaluate((el) => el === document.activeElement)); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(create).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create cluster' })).toBeVisible();
+
+  await page.getByLabel('Cluster name').focus();
+  await page.keyboard.press('Enter'); // submit the empty form from the keyboard
+  await expect(page.getByRole('alert').filter({ hasText: 'Fix 1 problem' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // follow the summary's link to the field
+  await page.keyboard.type('by-keyboard');
+  await expect(page.getByLabel('Cluster name')).toHaveValue('by-keyboard');
+
+  // Open Monitoring with the keyboard and choose enhanced observability.
+  await page.getByRole('heading', { name: /Monitoring/ }).locator('xpath=ancestor::summary').focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Turn off').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByLabel('Container Insights with enhanced observability')).toBeChecked();
+
+  await page.getByRole('button', { name: 'Create', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/clusters\/by-keyboard\?created=1$/);
+});

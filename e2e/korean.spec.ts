@@ -1,0 +1,58 @@
+import { describeCluster } from './support/aws';
+import { expect, test } from './support/fixtures';
+
+test.describe('in Korean (chosen from the browser’s language)', () => {
+  test.use({ locale: 'ko-KR' });
+
+  test('the whole flow reads in Korean, validation included, and creates the cluster', async ({ page }) => {
+    await page.goto('/clusters');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    await expect(page.getByText('샌드박스 — 연결된 AWS 계정이 없습니다.', { exact: false })).toBeVisible();
+    await page.getByRole('link', { name: '클러스터 생성' }).click();
+
+    await expect(page.getByRole('heading', { name: '클러스터 구성' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '인프라' })).toBeVisible();
+    await page.getByRole('button', { name: '생성', exact: true }).click();
+    await expect(page.getByLabel('클러스터 이름')).toHaveAccessibleDescription(/^클러스터 이름을 입력하세요\./);
+
+    await page.getByLabel('클러스터 이름').fill('한글');
+    await expect(page.getByLabel('클러스터 이름')).toHaveAccessibleDescription(
+      /^클러스터 이름에는 영문자, 숫자, 하이픈\(-\), 밑줄\(_\)만 쓸 수 있습니다\./,
+    );
+    await page.getByLabel('클러스터 이름').fill('seoul-team');
+    await page.getByRole('heading', { name: /태그/ }).click();
+    await page.getByRole('button', { name: '태그 추가' }).click();
+    await page.getByLabel('태그 1의 키').fill('팀');
+    await page.getByLabel('태그 1의 값').fill('결제 서비스');
+    await page.getByRole('button', { name: '생성', exact: true }).click();
+
+    await expect(page).toHaveURL(/\/clusters\/seoul-team\?created=1$/);
+    await expect(page.getByText('클러스터 seoul-team이(가) 생성되었습니다.')).toBeVisible();
+    expect((await describeCluster('seoul-team'))?.tags?.[0]).toEqual({ key: '팀', value: '결제 서비스' });
+  });
+
+  test('the server’s own verdicts are worded in Korean too', async ({ page }) => {
+    await page.goto('/clusters/create');
+    await page.getByLabel('클러스터 이름').fill('twice');
+    await page.getByRole('button', { name: '생성', exact: true }).click();
+    await expect(page).toHaveURL(/created=1/);
+    await page.goto('/clusters/create');
+    await page.getByLabel('클러스터 이름').fill('twice');
+    await page.getByRole('button', { name: '생성', exact: true }).click();
+    await expect(page.getByLabel('클러스터 이름')).toHaveAccessibleDescription(
+      /^이 계정과 리전에 같은 이름의 활성 클러스터가 이미 있습니다\./,
+    );
+  });
+});
+
+test('the language can be switched on the page, and the choice is kept', async ({ page }) => {
+  await page.goto('/clusters/create');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create cluster' })).toBeVisible();
+  await page.getByRole('button', { name: '한국어' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '클러스터 생성' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '한국어' })).toHaveAttribute('aria-pressed', 'true');
+  await page.goto('/clusters');
+  await expect(page.getByRole('heading', { level: 1, name: /클러스터/ })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Clusters/ })).toBeVisible();
+});
