@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { startTransition, useActionState, useEffect, useRef, useState, type RefObject } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createClusterAction } from '@/app/clusters/create/actions';
 import { Alert } from '@/components/ui/Alert';
@@ -16,7 +16,7 @@ import type { MessageRef } from '@/lib/i18n/messages';
 import { ClusterConfigurationSection } from './ClusterConfigurationSection';
 import { EncryptionSection } from './EncryptionSection';
 import { ErrorSummary } from './ErrorSummary';
-import { ServerFieldErrorsProvider, useFieldErrorList } from './field-errors';
+import { ServerFieldErrorsProvider } from './field-errors';
 import { InfrastructureSection } from './InfrastructureSection';
 import { MonitoringSection } from './MonitoringSection';
 import { ReviewPanel } from './ReviewPanel';
@@ -51,45 +51,33 @@ export function CreateClusterForm({
     // The error summary takes focus instead, and links to each field.
     shouldFocusError: false,
   });
-  const formRef = useRef<HTMLFormElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const formErrorRef = useRef<HTMLDivElement>(null);
-  const [failedSubmits, setFailedSubmits] = useState(0);
-  const [showSummary, setShowSummary] = useState(Boolean(answer));
+  const [invalidSubmits, setInvalidSubmits] = useState(0);
 
-  // The server's verdict: put its field errors on the fields and show them all.
+  // The server's verdict: put its field errors on the fields, or focus the alert of a failure
+  // that belongs to no field (the error summary takes focus otherwise).
   useEffect(() => {
     if (!answer) return;
     for (const [path, key] of Object.entries(answer.fieldErrors)) {
       form.setError(path as FieldPath<ClusterFormValues>, { type: 'server', message: key });
     }
-    setShowSummary(true);
-    setFailedSubmits((count) => count + 1);
+    if (answer.formError && Object.keys(answer.fieldErrors).length === 0) formErrorRef.current?.focus();
   }, [answer, form]);
 
-  // After every failed submit, move focus to what explains it.
-  useEffect(() => {
-    if (failedSubmits === 0) return;
-    (summaryRef.current ?? formErrorRef.current)?.focus();
-  }, [failedSubmits]);
-
   const submit = form.handleSubmit(
-    () => {
-      if (pending || !formRef.current) return;
-      const formData = new FormData(formRef.current);
+    (_request, event) => {
+      if (pending || !(event?.target instanceof HTMLFormElement)) return;
+      const formData = new FormData(event.target);
       startTransition(() => formAction(formData));
     },
-    () => {
-      setShowSummary(true);
-      setFailedSubmits((count) => count + 1);
-    },
+    () => setInvalidSubmits((count) => count + 1),
   );
+  const failedAttempt = invalidSubmits > 0 || answer ? `${invalidSubmits}:${answer?.answerId ?? ''}` : undefined;
 
   return (
     <FormProvider {...form}>
       <ServerFieldErrorsProvider errors={answer?.fieldErrors ?? {}}>
         <form
-          ref={formRef}
           action={formAction}
           onSubmit={submit}
           noValidate
@@ -97,7 +85,7 @@ export function CreateClusterForm({
           className="group/form space-y-5"
         >
           <input type="hidden" {...form.register('requestId')} defaultValue={form.formState.defaultValues?.requestId} />
-          {showSummary && <FormErrorSummary summaryRef={summaryRef} />}
+          {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
           <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
           <InfrastructureSection />
           <MonitoringSection />
@@ -128,8 +116,4 @@ export function CreateClusterForm({
       </ServerFieldErrorsProvider>
     </FormProvider>
   );
-}
-
-function FormErrorSummary({ summaryRef }: { summaryRef: RefObject<HTMLDivElement | null> }) {
-  return <ErrorSummary ref={summaryRef} errors={useFieldErrorList()} />;
 }

@@ -1,13 +1,29 @@
 'use client';
 
-import type { RefObject } from 'react';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '@/lib/i18n/client';
-import { fieldId, translateValidation } from './field-errors';
+import { fieldId, translateValidation, useFieldErrorList } from './field-errors';
 
-/** After a failed submit: every problem, each a link to its field. Takes focus so it is read first. */
-export function ErrorSummary({ errors, ref }: { errors: [string, string][]; ref: RefObject<HTMLDivElement | null> }) {
+/**
+ * After a failed submit: every problem, each a link to its field. It takes focus once per failed
+ * submit (each has its own `attempt` key), as soon as the errors it lists are known, so a screen
+ * reader reads it first.
+ */
+export function ErrorSummary({ attempt }: { attempt: string }) {
   const { t } = useI18n();
-  if (errors.length === 0) return null;
+  const errors = useFieldErrorList();
+  const ref = useRef<HTMLDivElement>(null);
+  const focusedAttempt = useRef<string>(undefined);
+  const hasErrors = errors.length > 0;
+
+  useEffect(() => {
+    if (hasErrors && attempt !== focusedAttempt.current) {
+      focusedAttempt.current = attempt;
+      ref.current?.focus();
+    }
+  }, [attempt, hasErrors]);
+
+  if (!hasErrors) return null;
   return (
     <div
       ref={ref}
