@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// `npm run bench`: prints, measured in one run on this machine,
+//  1. the Create cluster page's first-load JavaScript (gzip) next to an empty Next.js page built
+//     with the same versions (the floor), and
+//  2. the Create cluster action's latency (a Fargate create, posted as the form posts it) next to a
+//     raw SDK CreateCluster call, both against the same local moto server.
+// Figures only; nothing here passes or fails.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureBuild, ensureDependencies, freePort, root, run, startMoto } from './lib.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+ensureDependencies();
+ensureBuild();
+const floorDir = buildFloorApp();
+
+const moto = await startMoto(await freePort());
+const awsEnv = {
+  ...env,
+  AWS_ENDPOINT_URL: moto.url,
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  ECS_CONSOLE_SANDBOX: '1',
+};
+const app = await startNext(root, awsEnv);
+const floor = await startNext(floorDir, env);
+
+try {
+  const pageJs = await firstLoadJs(`${app.url}/clusters/create`);
+  const floorJs = await firstLoadJs(`${floor.url}/`);
+  const action = await actionLatencies(app.url);
+  const sdk = await sdkLatencies();
+
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const ms = (value) => `${value.toFixed(1)} ms`;
+  console.log(`\nFirst-load JavaScript (gzip, <script src> of the page served by next start)`);
+  console.log(`  /clusters/create       ${kb(pageJs.bytes)} in ${pageJs.files} files`);
+  console.log(`  empty Next.js page     ${kb(floorJs.bytes)} in ${floorJs.files} files (floor)`);
+  console.log(`  ratio                  ${(pageJs.bytes / floorJs.bytes).toFixed(2)}×`);
+  console.log(`\nCreate a Fargate cluster against moto, median of ${RUNS} (p90 in brackets)`);
+  console.log(`  server action (form post → redirect)  ${ms(median(action))} (${ms(p90(action))})`);
+  console.log(`  raw SDK CreateCluster                 ${ms(median(sdk))} (${ms(p90(sdk))})`);
+  console.log(`  ratio                                 ${(median(action) / median(sdk)).toFixed(2)}×`);
+} finally {
+  app.process.kill('SIGTERM');
+  floor.process.kill('SIGTERM');
+  moto.process.kill('SIGTERM');
+}
+
+/** An empty App Router page, built by this project's own Next.js and React. */
+function buildFloorApp() {
+  const dir = join(root, '.bench', 'floor');
+  mkdirSync(join(dir, 'app'), { recursive: true });
+  writeFileSync(
+    join(dir, 'app', 'layout.jsx'),
+    'export default function Layout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n',
+  );
+  writeFileSync(join(dir, 'app', 'page.jsx'), 'export default function Page() {\n  return <p>empty</p>;\n}\n');
+  writeFileSync(
+    join(dir, 'next.config.js'),
+    `module.exports = { turbopack: { root: ${JSON.stringify(root)} } };\n`,
+  );
+  console.log('› Building the empty page (the floor)…');
+  run('npx', ['next', 'build', dir], env);
+  return dir;
+}
+
+async function startNext(dir, environment) {
+  const port = await freePort();
+  const child = spawn('npx', ['next', 'start', dir, '-p', String(port)], {
+    cwd: root,
+    env: environment,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    try {
+      await fetch(url);
+      return { process: child, url };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`next start ${dir} did not answer`);
+}
+
+async function firstLoadJs(pageUrl) {
+  const html = await (await fetch(pageUrl)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(([, src]) => src))];
+  let bytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, pageUrl))).arrayBuffer());
+    bytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { bytes, files: sources.length };
+}
+
+/** Posts the form as a browser without JavaScript does, and times it until the redirect arrives. */
+async function actionLatencies(appUrl) {
+  const html = await (await fetch(`${appUrl}/clusters/create`)).text();
+  const hidden = [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
+    ([, name, value = '']) => [name, value.replaceAll('&quot;', '"').replaceAll('&amp;', '&')],
+  );
+  const timings = [];
+  for (let i = 0; i < RUNS + 2; i += 1) {
+    const form = new FormData();
+    for (const [name, value] of hidden) form.append(name, value);
+    form.append('requestId', randomUUID());
+    form.append('clusterName', `bench-action-${i}-${Date.now()}`);
+    form.append('fargate', 'on');
+    form.append('monitoring', 'disabled');
+    form.append('execLogging', 'DEFAULT');
+    const started = performance.now();
+    const response = await fetch(`${appUrl}/clusters/create`, { method: 'POST', body: form, redirect: 'manual' });
+    await response.arrayBuffer();
+    const elapsed = performance.now() - started;
+    if (response.status !== 303) throw new Error(`the action answered ${response.status}, not a redirect to the cluster`);
+    if (i >= 2) timings.push(elapsed); // the first runs warm up the server
+  }
+  return timings;
+}
+
+async function sdkLatencies() {
+  const { ECSClient, CreateClusterCommand } = await import('@aws-sdk/client-ecs');
+  const ecs = new ECSClient({
+    endpoint: moto.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
+  const timings = [];
+  for (let i = 0; i < RUNS + 2; i += 1) {
+    const started = performance.now();
+    await ecs.send(
+      new CreateClusterCommand({
+        clusterName: `bench-sdk-${i}-${Date.now()}`,
+        capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+        settings: [{ name: 'containerInsights', value: 'disabled' }],
+      }),
+    );
+    if (i >= 2) timings.push(performance.now() - started);
+  }
+  return timings;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function p90(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)];
+}

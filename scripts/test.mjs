@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm test`: every check a change must pass, in the order that fails fastest: lint, types, unit
+// tests, the production build, then end-to-end tests in headless Chromium against moto.
+// Ends with one line counting every test run: "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDependencies, root, run } from './lib.mjs';
+
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  // This project runs on Node 20; the SDK's notice about Node 22 would fill every log.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const results = join(root, 'test-results');
+
+ensureDependencies();
+if (!existsSync(chromium)) {
+  console.error(`End-to-end tests need Chromium at ${chromium}: apt-get install chromium (or set CHROMIUM_PATH).`);
+  process.exit(1);
+}
+if (spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore' }).status !== 0) {
+  console.error("End-to-end tests need the moto AWS emulator: pip install 'moto[server]==5.2.1'.");
+  process.exit(1);
+}
+mkdirSync(results, { recursive: true });
+
+const stage = (title) => console.log(`\n━━ ${title}`);
+stage('lint');
+run('npx', ['eslint', '.'], env);
+stage('typecheck');
+run('npx', ['tsc', '--noEmit'], env);
+stage('unit tests');
+const unitReport = join(results, 'unit.json');
+const unit = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
+stage('build');
+run('npx', ['next', 'build'], env);
+stage('end-to-end tests');
+const e2eReport = join(results, 'e2e.json');
+const e2e = spawnSync('npx', ['playwright', 'test', '--reporter=list,json'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+});
+
+const unitCounts = existsSync(unitReport) ? JSON.parse(readFileSync(unitReport, 'utf8')) : {};
+const e2eStats = existsSync(e2eReport) ? JSON.parse(readFileSync(e2eReport, 'utf8')).stats ?? {} : {};
+const passed = (unitCounts.numPassedTests ?? 0) + (e2eStats.expected ?? 0);
+const failed = (unitCounts.numFailedTests ?? 0) + (e2eStats.unexpected ?? 0) + (e2eStats.flaky ?? 0);
+const ok = unit.status === 0 && e2e.status === 0 && failed === 0 && passed > 0;
+console.log(`\ntests: ${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`);
+process.exit(ok ? 0 : 1);
