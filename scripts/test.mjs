@@ -14,7 +14,8 @@ const env = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const results = join(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const results = join(root, '.test-reports');
 
 ensureDependencies();
 if (!existsSync(chromium)) {
