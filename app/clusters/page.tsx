@@ -22,8 +22,7 @@ export default async function ClustersPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">
-            {t('clusters.title')}{' '}
-            {count !== undefined && <span className="text-ink-muted font-normal">({count})</span>}
+            {t('clusters.title')} {count !== undefined && <span className="text-ink-muted font-normal">({count})</span>}
           </h1>
           <p className="text-ink-muted">{t('clusters.description')}</p>
         </div>
@@ -65,7 +64,9 @@ export default async function ClustersPage() {
               {clusters.value.map((cluster) => (
                 <tr key={cluster.clusterArn} className="border-line-soft border-b last:border-0">
                   <th scope="row" className="px-5 py-3 font-normal">
-                    <Link href={`/clusters/${encodeURIComponent(cluster.clusterName ?? '')}`}>{cluster.clusterName}</Link>
+                    <Link href={`/clusters/${encodeURIComponent(cluster.clusterName ?? '')}`}>
+                      {cluster.clusterName}
+                    </Link>
                   </th>
                   <td className="px-5 py-3">
                     <ClusterStatus status={cluster.status} />

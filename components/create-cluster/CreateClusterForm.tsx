@@ -77,13 +77,7 @@ export function CreateClusterForm({
   return (
     <FormProvider {...form}>
       <ServerFieldErrorsProvider errors={answer?.fieldErrors ?? {}}>
-        <form
-          action={formAction}
-          onSubmit={submit}
-          noValidate
-          aria-busy={pending}
-          className="group/form space-y-5"
-        >
+        <form action={formAction} onSubmit={submit} noValidate aria-busy={pending} className="group/form space-y-5">
           <input type="hidden" {...form.register('requestId')} defaultValue={form.formState.defaultValues?.requestId} />
           {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
           <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
@@ -95,13 +89,7 @@ export function CreateClusterForm({
           <ReviewPanel />
           {answer?.formError && (
             <Alert type="error" id="form-error" tabIndex={-1} ref={formErrorRef}>
-              {[
-                answer.formError.failedStep && t('aws.stepFailed', { step: answer.formError.failedStep }),
-                t(answer.formError.message.key, answer.formError.message.params),
-                answer.formError.rolledBack && t('aws.rolledBack'),
-              ]
-                .filter(Boolean)
-                .join(' ')}
+              {`${t(answer.formError.message.key, answer.formError.message.params)} ${t('aws.nothingCreated')}`}
             </Alert>
           )}
           <div className="flex justify-end gap-2">

@@ -22,11 +22,17 @@ export function ReviewPanel() {
             <li key={step.id}>
               <h3 className="font-bold">{t('review.step', { number: index + 1, action: step.call.action })}</h3>
               <h4 className="text-ink-muted mt-2">{t('review.request')}</h4>
-              <pre className="bg-code overflow-x-auto rounded-lg p-3 font-mono text-xs" data-testid={`review-json-${step.id}`}>
+              <pre
+                className="bg-code overflow-x-auto rounded-lg p-3 font-mono text-xs"
+                data-testid={`review-json-${step.id}`}
+              >
                 {JSON.stringify(step.call.input, null, 2)}
               </pre>
               <h4 className="text-ink-muted mt-2">{t('review.cli')}</h4>
-              <pre className="bg-code overflow-x-auto rounded-lg p-3 font-mono text-xs" data-testid={`review-cli-${step.id}`}>
+              <pre
+                className="bg-code overflow-x-auto rounded-lg p-3 font-mono text-xs"
+                data-testid={`review-cli-${step.id}`}
+              >
                 {awsCliCommand(step.call)}
               </pre>
             </li>

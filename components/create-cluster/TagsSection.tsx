@@ -68,8 +68,18 @@ function TagRow({
   const { register } = useFormContext<ClusterFormValues>();
   const row = index + 1;
   const cells = [
-    { part: 'key', label: t('tags.key'), accessibleName: t('tags.keyOfRow', { row }), error: useFieldError(`tags.${index}.key`) },
-    { part: 'value', label: t('tags.value'), accessibleName: t('tags.valueOfRow', { row }), error: useFieldError(`tags.${index}.value`) },
+    {
+      part: 'key',
+      label: t('tags.key'),
+      accessibleName: t('tags.keyOfRow', { row }),
+      error: useFieldError(`tags.${index}.key`),
+    },
+    {
+      part: 'value',
+      label: t('tags.value'),
+      accessibleName: t('tags.valueOfRow', { row }),
+      error: useFieldError(`tags.${index}.value`),
+    },
   ] as const;
   return (
     <li className="grid grid-cols-[1fr_1fr_auto] items-start gap-3">

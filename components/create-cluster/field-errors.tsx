@@ -34,7 +34,9 @@ export function useFieldError(path: string): string | undefined {
   const { formState } = useFormContext<ClusterFormValues>();
   const serverErrors = useContext(ServerFieldErrors);
   const hydrated = useHydrated();
-  const key: unknown = hydrated ? (get(formState.errors, path) as { message?: unknown } | undefined)?.message : serverErrors[path];
+  const key: unknown = hydrated
+    ? (get(formState.errors, path) as { message?: unknown } | undefined)?.message
+    : serverErrors[path];
   return typeof key === 'string' && key ? translateValidation(t, key) : undefined;
 }
 

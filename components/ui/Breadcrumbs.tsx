@@ -8,11 +8,7 @@ export function Breadcrumbs({ label, items }: { label: string; items: { text: st
         {items.map((item, index) => (
           <li key={item.text} className="flex items-center gap-2">
             {index > 0 && <span aria-hidden="true">›</span>}
-            {item.href ? (
-              <Link href={item.href}>{item.text}</Link>
-            ) : (
-              <span aria-current="page">{item.text}</span>
-            )}
+            {item.href ? <Link href={item.href}>{item.text}</Link> : <span aria-current="page">{item.text}</span>}
           </li>
         ))}
       </ol>

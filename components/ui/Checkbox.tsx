@@ -6,7 +6,10 @@ export function Checkbox({
   label,
   description,
   ...input
-}: { id: string; label: ReactNode; description?: ReactNode } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'id'>) {
+}: { id: string; label: ReactNode; description?: ReactNode } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'id'
+>) {
   return (
     <div className="flex items-start gap-2">
       <input

@@ -15,7 +15,10 @@ export function Container({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="rounded-2xl bg-white shadow-[0_1px_1px_rgba(0,28,36,0.3),1px_1px_1px_rgba(0,28,36,0.15)]">
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="rounded-2xl bg-white shadow-[0_1px_1px_rgba(0,28,36,0.3),1px_1px_1px_rgba(0,28,36,0.15)]"
+    >
       <header className="flex items-start justify-between gap-4 px-5 pt-4 pb-2">
         <div>
           <h2 id={`${id}-heading`} className="text-lg leading-6 font-bold">

@@ -1,17 +1,27 @@
 import 'server-only';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
+import { SSMClient } from '@aws-sdk/client-ssm';
 
 /**
  * One client per service per process. Region, credentials and endpoint come only from the
  * environment (the SDK's default chain: AWS_REGION, AWS_PROFILE/SSO, keys, container or instance
  * role, AWS_ENDPOINT_URL[_<SERVICE>]), with the SDK's standard retries.
  */
-let ecs: ECSClient | undefined;
-let serviceDiscovery: ServiceDiscoveryClient | undefined;
+function lazy<T>(create: () => T): () => T {
+  let client: T | undefined;
+  return () => (client ??= create());
+}
 
-export const ecsClient = () => (ecs ??= new ECSClient({}));
-export const serviceDiscoveryClient = () => (serviceDiscovery ??= new ServiceDiscoveryClient({}));
+export const ecsClient = lazy(() => new ECSClient({}));
+export const serviceDiscoveryClient = lazy(() => new ServiceDiscoveryClient({}));
+export const ec2Client = lazy(() => new EC2Client({}));
+export const autoScalingClient = lazy(() => new AutoScalingClient({}));
+export const iamClient = lazy(() => new IAMClient({}));
+export const ssmClient = lazy(() => new SSMClient({}));
 
 /** The Region the server works in, for the page header. */
 export async function currentRegion(): Promise<string | undefined> {

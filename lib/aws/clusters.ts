@@ -15,7 +15,9 @@ const DESCRIBE_BATCH = 100;
 
 /** The cluster with this name as ECS describes it, in whatever status, or undefined if ECS has none. */
 export async function findCluster(name: string): Promise<Cluster | undefined> {
-  const { clusters = [] } = await ecsClient().send(new DescribeClustersCommand({ clusters: [name], include: [...DETAILS] }));
+  const { clusters = [] } = await ecsClient().send(
+    new DescribeClustersCommand({ clusters: [name], include: [...DETAILS] }),
+  );
   return clusters.find((cluster) => cluster.clusterName === name);
 }
 
@@ -37,11 +39,17 @@ export async function listClusters(): Promise<Cluster[]> {
 const SERVICE_LINKED_ROLE_NOT_READY = /unable to assume the service linked role/i;
 const SERVICE_LINKED_ROLE_RETRY_DELAY_MS = 3000;
 
-export async function createCluster(input: CreateClusterCommandInput, retryDelayMs = SERVICE_LINKED_ROLE_RETRY_DELAY_MS) {
+export async function createCluster(
+  input: CreateClusterCommandInput,
+  retryDelayMs = SERVICE_LINKED_ROLE_RETRY_DELAY_MS,
+) {
   try {
     return await ecsClient().send(new CreateClusterCommand(input));
   } catch (error) {
-    if (awsErrorName(error) !== 'InvalidParameterException' || !SERVICE_LINKED_ROLE_NOT_READY.test(awsErrorMessage(error))) {
+    if (
+      awsErrorName(error) !== 'InvalidParameterException' ||
+      !SERVICE_LINKED_ROLE_NOT_READY.test(awsErrorMessage(error))
+    ) {
       throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
@@ -55,5 +63,8 @@ export async function deleteCluster(cluster: string) {
 
 /** ECS's answer when CreateCluster names an existing cluster with different arguments. */
 export function isInconsistentIdempotentRequest(error: unknown): boolean {
-  return awsErrorName(error) === 'InvalidParameterException' && /idempotent request are inconsistent/i.test(awsErrorMessage(error));
+  return (
+    awsErrorName(error) === 'InvalidParameterException' &&
+    /idempotent request are inconsistent/i.test(awsErrorMessage(error))
+  );
 }

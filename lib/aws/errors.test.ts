@@ -58,7 +58,9 @@ describe('describeAwsError', () => {
   });
 
   it('tells a server fault from an unknown one, and logs both with the request id', async () => {
-    const server = await errorFromEcs(new ServerException({ message: 'Internal', $metadata: { httpStatusCode: 500, requestId: 'req-500' } }));
+    const server = await errorFromEcs(
+      new ServerException({ message: 'Internal', $metadata: { httpStatusCode: 500, requestId: 'req-500' } }),
+    );
     expect(describeAwsError(server, 'ecs:CreateCluster')).toEqual({ key: 'aws.serviceError' });
     const unknown = await errorFromEcs(Object.assign(new Error('Odd'), { name: 'SomethingNew', ...metadata }));
     expect(describeAwsError(unknown, 'ecs:CreateCluster')).toEqual({

@@ -42,6 +42,8 @@ export function describeAwsError(error: unknown, permission: string): MessageRef
   const status = aws.$metadata?.httpStatusCode;
   const detail = aws.message ?? '';
 
+  // Our own checks of AWS's answers (a missing value, a wait that timed out) explain themselves.
+  if (name === 'StepResultError' || name === 'WaitTimeoutError') return { key: 'aws.stepProblem', params: { detail } };
   if (ACCESS_DENIED.has(name)) return { key: 'aws.accessDenied', params: { permission } };
   if (THROTTLED.has(name)) return { key: 'aws.throttled' };
   if (LIMIT_EXCEEDED.has(name)) return { key: 'aws.limitExceeded', params: { detail } };

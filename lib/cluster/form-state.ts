@@ -4,12 +4,9 @@ import type { ClusterFormValues } from './schema';
 /** Field path (as react-hook-form names it, e.g. `tags.2.key`) → what is wrong with it. */
 export type FieldErrors = Record<string, ValidationMessageKey>;
 
-/** A failure that belongs to no single field: AWS said no, or a step failed and was rolled back. */
+/** A failure that belongs to no single field: AWS said no, and nothing was created. */
 export interface FormError {
   message: MessageRef;
-  /** The plan step that failed, when one did. */
-  failedStep?: string;
-  rolledBack?: boolean;
 }
 
 /** What the Create cluster action answers when it does not go on to the new cluster's page. */

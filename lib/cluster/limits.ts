@@ -36,5 +36,8 @@ export const TAG_VALUE_MAX = 256;
 export const TAG_TEXT_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 export const RESERVED_TAG_PREFIX = /^aws:/i;
 
+/** Inbound rules of a new security group (EC2's default quota per group is 60). */
+export const MAX_INBOUND_RULES = 60;
+
 /** The tag this app puts on everything it creates, so a request's resources can always be found. */
 export const REQUEST_TAG_KEY = 'ecs-create-cluster:request-id';

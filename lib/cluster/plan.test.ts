@@ -91,7 +91,8 @@ describe('planCluster for Fargate', () => {
 
     it('overrides logging to an S3 bucket, with the prefix only when given', () => {
       expect(
-        createClusterInput({ execLogging: 'S3', execS3BucketName: 'exec-logs', execS3KeyPrefix: 'demo/' }).configuration,
+        createClusterInput({ execLogging: 'S3', execS3BucketName: 'exec-logs', execS3KeyPrefix: 'demo/' })
+          .configuration,
       ).toEqual({
         executeCommandConfiguration: {
           logging: 'OVERRIDE',

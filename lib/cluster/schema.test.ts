@@ -7,7 +7,11 @@ const REQUEST_ID = '6f1c1a52-3f0e-4d7c-9a51-2f6f4f1b8a10';
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 function errorsOf(change: Partial<ClusterFormValues>) {
-  const result = clusterFormSchema.safeParse({ ...defaultClusterFormValues(REQUEST_ID), clusterName: 'demo', ...change });
+  const result = clusterFormSchema.safeParse({
+    ...defaultClusterFormValues(REQUEST_ID),
+    clusterName: 'demo',
+    ...change,
+  });
   return result.success ? {} : fieldErrorsFromZod(result.error);
 }
 
@@ -102,9 +106,9 @@ describe('ECS Exec logging destinations', () => {
 
   it('limits the key prefix to 1,024 characters', () => {
     expect(errorsOf({ execLogging: 'S3', execS3BucketName: 'b-1', execS3KeyPrefix: 'p'.repeat(1024) })).toEqual({});
-    expect(errorsOf({ execLogging: 'S3', execS3BucketName: 'b-1', execS3KeyPrefix: 'p'.repeat(1025) }).execS3KeyPrefix).toBe(
-      'validation.s3KeyPrefix.tooLong',
-    );
+    expect(
+      errorsOf({ execLogging: 'S3', execS3BucketName: 'b-1', execS3KeyPrefix: 'p'.repeat(1025) }).execS3KeyPrefix,
+    ).toBe('validation.s3KeyPrefix.tooLong');
   });
 
   it('accepts only the offered choices', () => {

@@ -45,7 +45,9 @@ describe('provisionCluster', () => {
   beforeEach(() => {
     ecs.reset();
     serviceDiscovery.reset();
-    serviceDiscovery.on(ListNamespacesCommand).resolves({ Namespaces: [{ Name: 'shop', Arn: NAMESPACE_ARN, Type: 'HTTP' }] });
+    serviceDiscovery
+      .on(ListNamespacesCommand)
+      .resolves({ Namespaces: [{ Name: 'shop', Arn: NAMESPACE_ARN, Type: 'HTTP' }] });
     vi.spyOn(console, 'error').mockImplementation(() => {});
   });
   afterEach(() => vi.restoreAllMocks());
@@ -53,7 +55,7 @@ describe('provisionCluster', () => {
   it('sends exactly the planned CreateCluster request', async () => {
     fakeEcs();
     const validated = request({ monitoring: 'enhanced', tags: [{ key: 'team', value: '결제' }] });
-    await expect(provisionCluster(validated)).resolves.toEqual({ ok: true, clusterName: 'demo' });
+    await expect(provisionCluster(validated)).resolves.toEqual({ ok: true, clusterName: 'demo', inProgress: false });
     expect(createClusterCalls()).toEqual([planCluster(validated).steps[0]?.call.input]);
   });
 
@@ -76,7 +78,7 @@ describe('provisionCluster', () => {
     const clusters = fakeEcs();
     const same = request({}, 'f6b5ff2c-5d9a-4a50-8a55-5f4f3c9e7c11');
     await provisionCluster(same);
-    await expect(provisionCluster(same)).resolves.toEqual({ ok: true, clusterName: 'demo' });
+    await expect(provisionCluster(same)).resolves.toEqual({ ok: true, clusterName: 'demo', inProgress: false });
     expect(createClusterCalls()).toHaveLength(1);
     expect(clusters.get('demo')?.tags).toContainEqual({ key: REQUEST_TAG_KEY, value: same.requestId });
   });
@@ -136,7 +138,9 @@ describe('provisionCluster', () => {
 
   it('turns a refusal into a form error naming the permission, and creates nothing', async () => {
     ecs.on(DescribeClustersCommand).resolves({ clusters: [] });
-    ecs.on(CreateClusterCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: {} }));
+    ecs
+      .on(CreateClusterCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: {} }));
     await expect(provisionCluster(request())).resolves.toEqual({
       ok: false,
       fieldErrors: {},
@@ -145,7 +149,9 @@ describe('provisionCluster', () => {
   });
 
   it('names the check that failed when AWS cannot be asked', async () => {
-    ecs.on(DescribeClustersCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: {} }));
+    ecs
+      .on(DescribeClustersCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: {} }));
     await expect(provisionCluster(request())).resolves.toMatchObject({
       formError: { message: { key: 'aws.accessDenied', params: { permission: 'ecs:DescribeClusters' } } },
     });

@@ -1,6 +1,9 @@
 import 'server-only';
 
-const tails = new Map<string, Promise<unknown>>();
+/** On globalThis so the action of every route shares one set of locks. */
+const tails: Map<string, Promise<unknown>> = ((
+  globalThis as { __provisionLocks?: Map<string, Promise<unknown>> }
+).__provisionLocks ??= new Map());
 
 /**
  * Runs `work` after every earlier piece of work under the same key has finished, so two submits

@@ -24,7 +24,10 @@ export default async function ClusterPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <Breadcrumbs label={t('nav.breadcrumbs')} items={[{ text: t('nav.clusters'), href: '/clusters' }, { text: name }]} />
+      <Breadcrumbs
+        label={t('nav.breadcrumbs')}
+        items={[{ text: t('nav.clusters'), href: '/clusters' }, { text: name }]}
+      />
       <h1 className="text-2xl font-bold">{name}</h1>
       {!cluster.ok ? (
         <Alert type="error">{t('aws.loadFailed', { detail: t(cluster.error.key, cluster.error.params) })}</Alert>
@@ -85,7 +88,10 @@ function ClusterDetails({ cluster, justCreated, t }: { cluster: Cluster; justCre
             },
             { label: t('cluster.namespace'), value: cluster.serviceConnectDefaults?.namespace ?? none },
             { label: `${t('cluster.execConfiguration')}: ${t('cluster.execKmsKey')}`, value: exec?.kmsKeyId ?? none },
-            { label: `${t('cluster.execConfiguration')}: ${t('cluster.execLogging')}`, value: exec?.logging ?? 'DEFAULT' },
+            {
+              label: `${t('cluster.execConfiguration')}: ${t('cluster.execLogging')}`,
+              value: exec?.logging ?? 'DEFAULT',
+            },
             { label: `${t('cluster.execConfiguration')}: ${t('cluster.execLogDestination')}`, value: logDestination },
             { label: t('cluster.managedStorageKey'), value: storage?.kmsKeyId ?? none },
             { label: t('cluster.fargateStorageKey'), value: storage?.fargateEphemeralStorageKmsKeyId ?? none },

@@ -31,5 +31,6 @@ export async function createClusterAction(
       answerId: randomUUID(),
     };
   }
-  redirect(`/clusters/${encodeURIComponent(outcome.clusterName)}?created=1`);
+  // A plan still running is followed on the cluster's page; a finished one is announced there.
+  redirect(`/clusters/${encodeURIComponent(outcome.clusterName)}${outcome.inProgress ? '' : '?created=1'}`);
 }

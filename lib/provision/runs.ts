@@ -1,0 +1,49 @@
+import 'server-only';
+import type { ClusterPlan, StepAction, StepId } from '@/lib/cluster/plan';
+import type { MessageRef } from '@/lib/i18n/messages';
+import type { StepStatus } from './execute';
+
+/** One Create request's progress, kept on the server so every tab and reload sees the same. */
+export interface ProvisionRun {
+  requestId: string;
+  clusterName: string;
+  state: 'running' | 'succeeded' | 'failed';
+  steps: { id: StepId; action: StepAction; status: StepStatus }[];
+  failure?: { step: StepId; message: MessageRef; rolledBack: boolean };
+}
+
+interface RunStore {
+  byRequest: Map<string, ProvisionRun>;
+  latestByCluster: Map<string, string>;
+}
+
+/**
+ * In this server process's memory: a restart forgets progress (the resources themselves carry
+ * the request tag). Kept on globalThis so every route's bundle shares the one store.
+ */
+const store: RunStore = ((globalThis as { __provisionRuns?: RunStore }).__provisionRuns ??= {
+  byRequest: new Map(),
+  latestByCluster: new Map(),
+});
+
+export function startRun(plan: ClusterPlan): ProvisionRun {
+  const run: ProvisionRun = {
+    requestId: plan.requestId,
+    clusterName: plan.clusterName,
+    state: 'running',
+    steps: plan.steps.map((step) => ({ id: step.id, action: step.call.action, status: 'pending' })),
+  };
+  store.byRequest.set(run.requestId, run);
+  store.latestByCluster.set(run.clusterName, run.requestId);
+  return run;
+}
+
+export function runOfRequest(requestId: string): ProvisionRun | undefined {
+  return store.byRequest.get(requestId);
+}
+
+/** The latest run that created (or tried to create) this cluster. */
+export function latestRunOfCluster(clusterName: string): ProvisionRun | undefined {
+  const requestId = store.latestByCluster.get(clusterName);
+  return requestId ? store.byRequest.get(requestId) : undefined;
+}
