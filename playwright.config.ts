@@ -33,7 +33,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      command: `python3 -m moto.server -H 127.0.0.1 -p ${E2E.motoPort}`,
+      command: `python3 scripts/sandbox/moto_server.py -H 127.0.0.1 -p ${E2E.motoPort}`,
       url: `${E2E.motoUrl}/moto-api/`,
       reuseExistingServer: false,
       stdout: 'ignore',

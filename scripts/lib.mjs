@@ -64,7 +64,7 @@ export async function startMoto(port) {
     console.error("The sandbox needs the moto AWS emulator: pip install 'moto[server]==5.2.1'");
     process.exit(1);
   }
-  const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+  const moto = spawn('python3', [join(root, 'scripts/sandbox/moto_server.py'), '-H', '127.0.0.1', '-p', String(port)], {
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

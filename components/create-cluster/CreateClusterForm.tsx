@@ -7,6 +7,7 @@ import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createClusterAction } from '@/app/clusters/create/actions';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClassName } from '@/components/ui/buttonStyles';
+import type { Ec2Options } from '@/lib/aws/ec2-options';
 import type { NamespaceOption } from '@/lib/aws/namespaces';
 import { defaultClusterFormValues } from '@/lib/cluster/defaults';
 import type { CreateClusterFormState } from '@/lib/cluster/form-state';
@@ -34,10 +35,13 @@ export function CreateClusterForm({
   requestId,
   namespaces,
   namespaceListError,
+  ec2Options,
 }: {
   requestId: string;
   namespaces: NamespaceOption[];
   namespaceListError?: MessageRef;
+  /** Streamed in: the page shows while the account's EC2 lists load. */
+  ec2Options: Promise<Ec2Options>;
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(createClusterAction, EDITING);
@@ -81,7 +85,7 @@ export function CreateClusterForm({
           <input type="hidden" {...form.register('requestId')} defaultValue={form.formState.defaultValues?.requestId} />
           {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
           <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
-          <InfrastructureSection />
+          <InfrastructureSection ec2Options={ec2Options} />
           <MonitoringSection />
           <TroubleshootingSection />
           <EncryptionSection />

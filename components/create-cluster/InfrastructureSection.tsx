@@ -1,15 +1,18 @@
 'use client';
 
+import { Suspense } from 'react';
 import { get, useFormContext } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Container } from '@/components/ui/Container';
 import { FieldError } from '@/components/ui/FormField';
+import type { Ec2Options } from '@/lib/aws/ec2-options';
 import type { ClusterFormValues } from '@/lib/cluster/schema';
 import { useI18n } from '@/lib/i18n/client';
+import { Ec2CapacityFields } from './Ec2CapacityFields';
 import { fieldId, useFieldError } from './field-errors';
 
-/** Where the cluster's tasks run. */
-export function InfrastructureSection() {
+/** Where the cluster's tasks run: AWS Fargate, Amazon EC2 instances, or both. */
+export function InfrastructureSection({ ec2Options }: { ec2Options: Promise<Ec2Options> }) {
   const { t } = useI18n();
   const { register, formState } = useFormContext<ClusterFormValues>();
   const error = useFieldError('fargate');
@@ -25,15 +28,27 @@ export function InfrastructureSection() {
           aria-invalid={error ? true : undefined}
           {...register('fargate')}
         />
+        <Checkbox
+          id={fieldId('ec2')}
+          label={t('ec2.label')}
+          description={t('ec2.description')}
+          defaultChecked={get(formState.defaultValues, 'ec2')}
+          aria-invalid={error ? true : undefined}
+          {...register('ec2')}
+        />
         {error && <FieldError id="infrastructure-error">{error}</FieldError>}
       </fieldset>
+      <div className="border-line-soft mt-4 hidden border-l-2 pl-4 group-has-[#ec2:checked]/form:block">
+        <Suspense fallback={<p aria-live="polite">{t('ec2.loading')}</p>}>
+          <Ec2CapacityFields options={ec2Options} />
+        </Suspense>
+      </div>
       <details className="mt-4 max-w-2xl">
         <summary className="text-link cursor-pointer font-bold">{t('infrastructure.compare.title')}</summary>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           <li>{t('infrastructure.compare.fargate')}</li>
           <li>{t('infrastructure.compare.ec2')}</li>
         </ul>
-        <p className="text-ink-muted mt-2">{t('infrastructure.ec2Later')}</p>
       </details>
     </Container>
   );

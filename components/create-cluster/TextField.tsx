@@ -10,6 +10,12 @@ import { fieldId, useFieldError } from './field-errors';
 
 type TextPath = Extract<
   keyof ClusterFormValues,
+  | 'instanceType'
+  | 'minSize'
+  | 'maxSize'
+  | 'rootVolumeSize'
+  | 'securityGroupName'
+  | 'securityGroupDescription'
   | 'clusterName'
   | 'namespace'
   | 'execKmsKeyId'
@@ -30,6 +36,8 @@ export function TextField({
   placeholder,
   hint,
   list,
+  numeric = false,
+  fallback,
   registerOptions,
 }: {
   name: TextPath;
@@ -40,6 +48,9 @@ export function TextField({
   placeholder?: string;
   hint?: ReactNode;
   list?: string;
+  numeric?: boolean;
+  /** Shown until the form has a value of its own (a default that depends on data loaded later). */
+  fallback?: string;
   registerOptions?: RegisterOptions<ClusterFormValues, TextPath>;
 }) {
   const { t } = useI18n();
@@ -59,8 +70,9 @@ export function TextField({
         <input
           {...control}
           {...register(name, registerOptions)}
-          defaultValue={get(formState.defaultValues, name)}
+          defaultValue={get(formState.defaultValues, name) || fallback}
           type="text"
+          inputMode={numeric ? 'numeric' : undefined}
           autoComplete="off"
           spellCheck={false}
           placeholder={placeholder}

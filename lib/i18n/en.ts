@@ -51,7 +51,7 @@ export const en = {
 
   'infrastructure.title': 'Infrastructure',
   'infrastructure.description':
-    'Your cluster is automatically configured for AWS Fargate (serverless) with two capacity providers, FARGATE and FARGATE_SPOT.',
+    'Your cluster is automatically configured for AWS Fargate (serverless) with two capacity providers, FARGATE and FARGATE_SPOT. Add Amazon EC2 instances to run tasks on your own instances too.',
   'infrastructure.legend': 'Infrastructure',
   'fargate.label': 'AWS Fargate (serverless)',
   'fargate.description':
@@ -61,8 +61,6 @@ export const en = {
     'AWS Fargate: no servers to manage, you pay for each task’s vCPU and memory, with less control over the host.',
   'infrastructure.compare.ec2':
     'Amazon EC2 instances: full control of the operating system and instance type, savings with Spot and Reserved Instances, and more to manage.',
-  'infrastructure.ec2Later':
-    'Amazon EC2 instance capacity (an Auto Scaling group) is not offered by this page yet; you can add it to the cluster later.',
 
   'monitoring.title': 'Monitoring',
   'monitoring.description': 'Collect metrics and logs of the cluster’s containers with CloudWatch Container Insights.',

@@ -53,7 +53,7 @@ export const ko: Messages = {
 
   'infrastructure.title': '인프라',
   'infrastructure.description':
-    '클러스터는 두 용량 공급자 FARGATE와 FARGATE_SPOT으로 AWS Fargate(서버리스)에 맞게 자동 구성됩니다.',
+    '클러스터는 두 용량 공급자 FARGATE와 FARGATE_SPOT으로 AWS Fargate(서버리스)에 맞게 자동 구성됩니다. 태스크를 직접 관리하는 인스턴스에서도 실행하려면 Amazon EC2 인스턴스를 추가하세요.',
   'infrastructure.legend': '인프라',
   'fargate.label': 'AWS Fargate(서버리스)',
   'fargate.description':
@@ -63,8 +63,6 @@ export const ko: Messages = {
     'AWS Fargate: 관리할 서버가 없고 태스크의 vCPU와 메모리만큼 지불하지만, 호스트를 세밀하게 제어할 수는 없습니다.',
   'infrastructure.compare.ec2':
     'Amazon EC2 인스턴스: 운영 체제와 인스턴스 유형을 완전히 제어하고 스팟·예약 인스턴스로 비용을 줄일 수 있지만, 관리할 것이 더 많습니다.',
-  'infrastructure.ec2Later':
-    '이 페이지는 아직 Amazon EC2 인스턴스 용량(Auto Scaling 그룹)을 제공하지 않습니다. 나중에 클러스터에 추가할 수 있습니다.',
 
   'monitoring.title': '모니터링',
   'monitoring.description': 'CloudWatch Container Insights로 클러스터 컨테이너의 지표와 로그를 수집합니다.',

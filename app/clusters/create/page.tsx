@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import { CreateClusterForm } from '@/components/create-cluster/CreateClusterForm';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
+import { loadEc2Options } from '@/lib/aws/ec2-options';
 import { load } from '@/lib/aws/load';
 import { listNamespaces } from '@/lib/aws/namespaces';
 import { getTranslator } from '@/lib/i18n/server';
@@ -28,6 +29,7 @@ export default async function CreateClusterPage() {
         requestId={randomUUID()}
         namespaces={namespaces.ok ? namespaces.value : []}
         namespaceListError={namespaces.ok ? undefined : namespaces.error}
+        ec2Options={loadEc2Options()}
       />
     </div>
   );

@@ -1,0 +1,140 @@
+'use client';
+
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { FieldError } from '@/components/ui/FormField';
+import { buttonClassName } from '@/components/ui/buttonStyles';
+import { inputClassName } from '@/components/ui/inputStyles';
+import { INBOUND_RULE_TYPE_IDS, INBOUND_RULE_TYPES } from '@/lib/cluster/ec2';
+import { MAX_INBOUND_RULES } from '@/lib/cluster/limits';
+import type { ClusterFormValues } from '@/lib/cluster/schema';
+import { useI18n } from '@/lib/i18n/client';
+import { fieldId, useFieldError } from './field-errors';
+
+/** The inbound rules of a new security group: type, port range (for custom types), source. */
+export function InboundRulesEditor() {
+  const { t } = useI18n();
+  const { control } = useFormContext<ClusterFormValues>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'inboundRules' });
+  return (
+    <fieldset id="inboundRules" tabIndex={-1} className="max-w-3xl">
+      <legend className="font-bold">{t('inboundRules.legend')}</legend>
+      {fields.length === 0 ? (
+        <p className="italic">{t('inboundRules.empty')}</p>
+      ) : (
+        <ul className="mt-1 space-y-3">
+          {fields.map((field, index) => (
+            <InboundRuleRow key={field.id} index={index} defaults={field} onRemove={() => remove(index)} />
+          ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        className={`${buttonClassName.normal} mt-2`}
+        disabled={fields.length >= MAX_INBOUND_RULES}
+        onClick={() =>
+          append(
+            { type: 'ssh', ports: '', source: 'anywhere', cidr: '' },
+            { focusName: `inboundRules.${fields.length}.type` },
+          )
+        }
+      >
+        {t('inboundRules.add')}
+      </button>
+    </fieldset>
+  );
+}
+
+function InboundRuleRow({
+  index,
+  defaults,
+  onRemove,
+}: {
+  index: number;
+  defaults: ClusterFormValues['inboundRules'][number];
+  onRemove: () => void;
+}) {
+  const { t } = useI18n();
+  const { control, register } = useFormContext<ClusterFormValues>();
+  const [type, source] = useWatch({ control, name: [`inboundRules.${index}.type`, `inboundRules.${index}.source`] });
+  const row = index + 1;
+  const name = (part: 'type' | 'ports' | 'source' | 'cidr') => `inboundRules.${index}.${part}` as const;
+  const portsError = useFieldError(name('ports'));
+  const cidrError = useFieldError(name('cidr'));
+  const customPorts = type && INBOUND_RULE_TYPES[type].ports === undefined && type !== 'all-traffic';
+
+  return (
+    <li className="grid grid-cols-[1fr_1fr_1fr_1fr_auto] items-start gap-2">
+      <div>
+        <label htmlFor={fieldId(name('type'))} className="sr-only">
+          {t('inboundRules.type', { row })}
+        </label>
+        <select
+          id={fieldId(name('type'))}
+          {...register(name('type'))}
+          defaultValue={defaults.type}
+          className={inputClassName}
+        >
+          {INBOUND_RULE_TYPE_IDS.map((value) => (
+            <option key={value} value={value}>
+              {t(`inboundRules.type.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={fieldId(name('ports'))} className="sr-only">
+          {t('inboundRules.ports', { row })}
+        </label>
+        <input
+          id={fieldId(name('ports'))}
+          {...register(name('ports'))}
+          defaultValue={defaults.ports}
+          disabled={!customPorts}
+          placeholder={type ? (INBOUND_RULE_TYPES[type].ports ?? (type === 'all-traffic' ? 'all' : '8080')) : ''}
+          aria-invalid={portsError ? true : undefined}
+          aria-describedby={portsError ? `${fieldId(name('ports'))}-error` : undefined}
+          className={inputClassName}
+        />
+        {portsError && <FieldError id={`${fieldId(name('ports'))}-error`}>{portsError}</FieldError>}
+      </div>
+      <div>
+        <label htmlFor={fieldId(name('source'))} className="sr-only">
+          {t('inboundRules.source', { row })}
+        </label>
+        <select
+          id={fieldId(name('source'))}
+          {...register(name('source'))}
+          defaultValue={defaults.source}
+          className={inputClassName}
+        >
+          <option value="anywhere">{t('inboundRules.source.anywhere')}</option>
+          <option value="custom">{t('inboundRules.source.custom')}</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor={fieldId(name('cidr'))} className="sr-only">
+          {t('inboundRules.cidr', { row })}
+        </label>
+        <input
+          id={fieldId(name('cidr'))}
+          {...register(name('cidr'))}
+          defaultValue={defaults.cidr}
+          disabled={source !== 'custom'}
+          placeholder="10.0.0.0/16"
+          aria-invalid={cidrError ? true : undefined}
+          aria-describedby={cidrError ? `${fieldId(name('cidr'))}-error` : undefined}
+          className={inputClassName}
+        />
+        {cidrError && <FieldError id={`${fieldId(name('cidr'))}-error`}>{cidrError}</FieldError>}
+      </div>
+      <button
+        type="button"
+        onClick={onRemove}
+        aria-label={t('inboundRules.removeRow', { row })}
+        className={buttonClassName.normal}
+      >
+        {t('tags.remove')}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { useFormContext, type FieldPath } from 'react-hook-form';
+import { FormField } from '@/components/ui/FormField';
+import { inputClassName } from '@/components/ui/inputStyles';
+import type { ClusterFormValues } from '@/lib/cluster/schema';
+import { fieldId, useFieldError } from './field-errors';
+
+type SelectPath = Extract<
+  FieldPath<ClusterFormValues>,
+  'autoScalingGroupArn' | 'spotAllocationStrategy' | 'amiFamily' | 'instanceProfile' | 'keyName' | 'vpcId'
+>;
+
+/** A select of the Create cluster form, with the console's field anatomy. */
+export function SelectField({
+  name,
+  label,
+  description,
+  constraint,
+  options,
+  value,
+  hint,
+}: {
+  name: SelectPath;
+  label: string;
+  description?: ReactNode;
+  constraint?: ReactNode;
+  options: { value: string; label: string; id?: string }[];
+  /** The value shown before the browser takes over (the server's rendering). */
+  value: string;
+  hint?: ReactNode;
+}) {
+  const { register } = useFormContext<ClusterFormValues>();
+  const error = useFieldError(name);
+  return (
+    <FormField
+      id={fieldId(name)}
+      label={label}
+      description={description}
+      constraint={constraint}
+      error={error}
+      hint={hint}
+    >
+      {(control) => (
+        <select {...control} {...register(name)} defaultValue={value} className={inputClassName}>
+          {options.map((option) => (
+            <option key={option.value} id={option.id} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
