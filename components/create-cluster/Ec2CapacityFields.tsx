@@ -115,7 +115,10 @@ export function Ec2CapacityFields({ options: pending }: { options: Promise<Ec2Op
             label={t('spotAllocationStrategy.label')}
             description={t('spotAllocationStrategy.description')}
             value={defaults?.spotAllocationStrategy ?? 'price-capacity-optimized'}
-            options={SPOT_ALLOCATION_STRATEGIES.map((value) => ({ value, label: t(`spotAllocationStrategy.${value}`) }))}
+            options={SPOT_ALLOCATION_STRATEGIES.map((value) => ({
+              value,
+              label: t(`spotAllocationStrategy.${value}`),
+            }))}
           />
         </div>
         <SelectField

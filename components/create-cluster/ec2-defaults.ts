@@ -7,7 +7,7 @@ type Ec2Choices = Pick<
   'vpcId' | 'subnetIds' | 'securityGroupIds' | 'instanceType' | 'instanceProfile' | 'amiFamily'
 >;
 
-const loaded = <T,>(list: { ok: true; value: T[] } | { ok: false }): T[] => (list.ok ? list.value : []);
+const loaded = <T>(list: { ok: true; value: T[] } | { ok: false }): T[] => (list.ok ? list.value : []);
 
 /** The VPC the console preselects: the Region's default VPC, else the first. */
 export function defaultVpcId(options: Ec2Options): string {

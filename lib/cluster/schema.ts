@@ -191,6 +191,9 @@ function checkEc2Capacity(form: z.infer<typeof clusterFormFields>, ctx: z.Refine
   const issue: Issue = (path, key) => ctx.addIssue({ code: 'custom', path, message: key });
   if (form.autoScalingGroupArn !== '') return;
 
+  // An Auto Scaling group holds 50 tags: the request tag, AmazonECSManaged and Name leave 47.
+  if (form.tags.length > MAX_USER_TAGS - 2) issue(['tags'], 'validation.tags.tooManyForGroup');
+
   if (form.instanceType === '') issue(['instanceType'], 'validation.instanceType.required');
   else if (!INSTANCE_TYPE_PATTERN.test(form.instanceType)) issue(['instanceType'], 'validation.instanceType.format');
   else if (instanceTypeArchitecture(form.instanceType) !== AMI_FAMILIES[form.amiFamily].architecture) {

@@ -211,7 +211,7 @@ export const en = {
   'autoScalingGroup.description': 'Create a new group, or use an existing one that no capacity provider uses yet.',
   'autoScalingGroup.createNew': 'Create new ASG',
   'autoScalingGroup.noneFree':
-    'No existing Auto Scaling group is free: every one is already used by a capacity provider.',
+    'No existing Auto Scaling group is free to use: there is none, or a capacity provider uses each one.',
   'provisioningModel.legend': 'Provisioning model',
   'provisioningModel.ON_DEMAND.label': 'On-demand',
   'provisioningModel.ON_DEMAND.description': 'Pay for compute capacity by the second, with no long-term commitments.',
@@ -344,4 +344,6 @@ export const en = {
   'validation.inboundRules.tooMany': 'A security group can have at most 60 inbound rules here.',
   'aws.nothingCreated': 'Nothing was created.',
   'aws.stepProblem': '{detail}',
+  'validation.tags.tooManyForGroup':
+    'With a new Auto Scaling group you can add at most 47 tags (the group also carries AmazonECSManaged, Name and the request tag).',
 } as const;

@@ -210,7 +210,7 @@ export const ko: Messages = {
   'autoScalingGroup.description': '새 그룹을 만들거나, 아직 어떤 용량 공급자도 사용하지 않는 기존 그룹을 사용합니다.',
   'autoScalingGroup.createNew': '새 ASG 생성',
   'autoScalingGroup.noneFree':
-    '사용할 수 있는 기존 Auto Scaling 그룹이 없습니다. 모두 이미 용량 공급자가 사용 중입니다.',
+    '사용할 수 있는 기존 Auto Scaling 그룹이 없습니다. 그룹이 없거나, 모두 용량 공급자가 사용 중입니다.',
   'provisioningModel.legend': '프로비저닝 모델',
   'provisioningModel.ON_DEMAND.label': '온디맨드',
   'provisioningModel.ON_DEMAND.description': '장기 약정 없이 컴퓨팅 용량을 초 단위로 지불합니다.',
@@ -342,4 +342,6 @@ export const ko: Messages = {
   'validation.inboundRules.tooMany': '여기서는 보안 그룹에 인바운드 규칙을 최대 60개까지 둘 수 있습니다.',
   'aws.nothingCreated': '아무것도 생성되지 않았습니다.',
   'aws.stepProblem': '{detail}',
+  'validation.tags.tooManyForGroup':
+    '새 Auto Scaling 그룹을 만들 때는 태그를 최대 47개까지 추가할 수 있습니다(그룹에는 AmazonECSManaged, Name, 요청 태그도 붙습니다).',
 };

@@ -6,9 +6,12 @@ import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { Container } from '@/components/ui/Container';
 import { KeyValueList } from '@/components/ui/KeyValue';
+import { ProvisionProgress } from '@/components/ProvisionProgress';
+import { describeEc2Capacity, type Ec2CapacityView } from '@/lib/aws/cluster-capacity';
 import { findCluster } from '@/lib/aws/clusters';
-import { load } from '@/lib/aws/load';
+import { load, type Loaded } from '@/lib/aws/load';
 import { getTranslator } from '@/lib/i18n/server';
+import { latestRunOfCluster } from '@/lib/provision/runs';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -20,7 +23,10 @@ export default async function ClusterPage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
   const { created } = await searchParams;
   const { t } = await getTranslator();
+  const run = latestRunOfCluster(name);
   const cluster = await load('ecs:DescribeClusters', () => findCluster(name));
+  const found = cluster.ok ? cluster.value : undefined;
+  const ec2Capacity = found ? await load('ecs:DescribeCapacityProviders', () => describeEc2Capacity(found)) : undefined;
 
   return (
     <div className="space-y-4">
@@ -29,15 +35,46 @@ export default async function ClusterPage({ params, searchParams }: Props) {
         items={[{ text: t('nav.clusters'), href: '/clusters' }, { text: name }]}
       />
       <h1 className="text-2xl font-bold">{name}</h1>
+      {run?.state === 'running' && <AutoRefresh seconds={2} />}
+      {run && <ProvisionProgress run={run} t={t} />}
       {!cluster.ok ? (
         <Alert type="error">{t('aws.loadFailed', { detail: t(cluster.error.key, cluster.error.params) })}</Alert>
-      ) : !cluster.value ? (
-        <Alert type="error">{t('cluster.notFound', { name })}</Alert>
+      ) : !found ? (
+        !run && <Alert type="error">{t('cluster.notFound', { name })}</Alert>
       ) : (
-        <ClusterDetails cluster={cluster.value} justCreated={created === '1'} t={t} />
+        <>
+          <ClusterDetails cluster={found} justCreated={created === '1'} t={t} />
+          {ec2Capacity && <Ec2Capacity capacity={ec2Capacity} t={t} />}
+        </>
       )}
     </div>
   );
+}
+
+function Ec2Capacity({ capacity, t }: { capacity: Loaded<Ec2CapacityView[]>; t: Translate }) {
+  if (!capacity.ok) {
+    return <Alert type="error">{t('aws.loadFailed', { detail: t(capacity.error.key, capacity.error.params) })}</Alert>;
+  }
+  return capacity.value.map((view) => (
+    <Container key={view.capacityProvider} id={`capacity-${view.capacityProvider}`} title={t('cluster.ec2Capacity')}>
+      <KeyValueList
+        items={[
+          { label: t('cluster.capacityProvider'), value: `${view.capacityProvider} (${view.status ?? '—'})` },
+          {
+            label: t('cluster.managedScaling'),
+            value: `${view.managedScaling ?? '—'}${view.targetCapacity ? `, ${view.targetCapacity}%` : ''}`,
+          },
+          { label: t('cluster.autoScalingGroup'), value: view.autoScalingGroupName ?? '—' },
+          {
+            label: t('cluster.groupSize'),
+            value: `${view.minSize ?? '—'} / ${view.desiredCapacity ?? '—'} / ${view.maxSize ?? '—'}`,
+          },
+          { label: t('cluster.launchTemplate'), value: view.launchTemplate ?? '—' },
+          { label: t('cluster.subnets'), value: view.subnets?.join(', ') || '—' },
+        ]}
+      />
+    </Container>
+  ));
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslator>>['t'];

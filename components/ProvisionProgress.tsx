@@ -1,0 +1,61 @@
+import type { ProvisionRun } from '@/lib/provision/runs';
+import { Alert } from '@/components/ui/Alert';
+import { Container } from '@/components/ui/Container';
+import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
+import type { MessageKey, MessageRef } from '@/lib/i18n/messages';
+
+type Translate = (key: MessageKey, params?: MessageRef['params']) => string;
+
+const STATUS_MARK: Record<ProvisionRun['steps'][number]['status'], string> = {
+  pending: 'bg-line-soft',
+  running: 'bg-info',
+  done: 'bg-success',
+  failed: 'bg-error',
+  rolledBack: 'bg-line',
+  rollbackFailed: 'bg-error',
+};
+
+/** A Create request's steps as the server runs them, and how the run ended. */
+export function ProvisionProgress({ run, t }: { run: ProvisionRun; t: Translate }) {
+  const failure = run.failure;
+  return (
+    <>
+      {run.state === 'succeeded' && <Alert type="success">{t('progress.succeeded', { name: run.clusterName })}</Alert>}
+      {run.state === 'running' && <Alert type="info">{t('progress.running')}</Alert>}
+      {run.state === 'failed' && (
+        <Alert type="error">
+          {failure
+            ? `${t('progress.failed', {
+                name: run.clusterName,
+                step: t(`step.${failure.step}`),
+                reason: t(failure.message.key, failure.message.params),
+              })} ${
+                failure.rolledBack
+                  ? t('progress.rolledBack')
+                  : t('progress.rollbackFailed', { tag: REQUEST_TAG_KEY, requestId: run.requestId })
+              }`
+            : t('progress.rollbackFailed', { tag: REQUEST_TAG_KEY, requestId: run.requestId })}
+        </Alert>
+      )}
+      <Container id="progress" title={t('progress.title')} description={t('progress.description')}>
+        <ol className="space-y-2" aria-live="polite">
+          {run.steps.map((step, index) => (
+            <li
+              key={step.id}
+              className="flex flex-wrap items-center gap-x-3"
+              data-step={step.id}
+              data-status={step.status}
+            >
+              <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${STATUS_MARK[step.status]}`} />
+              <span className="min-w-0 flex-1">
+                {index + 1}. {t(`step.${step.id}`)}{' '}
+                <code className="text-ink-muted font-mono text-xs">{step.action}</code>
+              </span>
+              <span className="font-bold">{t(`progress.status.${step.status}`)}</span>
+            </li>
+          ))}
+        </ol>
+      </Container>
+    </>
+  );
+}

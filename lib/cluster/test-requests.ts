@@ -1,0 +1,20 @@
+import { defaultClusterFormValues } from './defaults';
+import { clusterFormSchema, type ClusterFormValues } from './schema';
+
+/** Form values for tests: the defaults with a name, and an EC2 setup that passes every rule. */
+export const TEST_REQUEST_ID = '6f1c1a52-3f0e-4d7c-9a51-2f6f4f1b8a10';
+
+export const ec2Values: Partial<ClusterFormValues> = {
+  ec2: true,
+  instanceType: 't3.medium',
+  instanceProfile: 'ecsInstanceRole',
+  vpcId: 'vpc-1',
+  subnetIds: ['subnet-a', 'subnet-b'],
+  securityGroupIds: ['sg-default'],
+};
+
+export function formValues(change: Partial<ClusterFormValues> = {}): ClusterFormValues {
+  return { ...defaultClusterFormValues(TEST_REQUEST_ID), clusterName: 'demo', ...change };
+}
+
+export const validRequest = (change: Partial<ClusterFormValues> = {}) => clusterFormSchema.parse(formValues(change));

@@ -1,0 +1,112 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AwsCall, ClusterPlan } from '@/lib/cluster/plan';
+import { executePlan, type StepStatus } from './execute';
+
+const plan: ClusterPlan = {
+  clusterName: 'demo',
+  requestId: 'r',
+  steps: [
+    { id: 'resolveAmi', call: { action: 'ssm:GetParameter', input: { Name: '/ami' } } },
+    {
+      id: 'createCluster',
+      call: { action: 'ecs:CreateCluster', input: { clusterName: 'demo' } },
+      undo: { action: 'ecs:DeleteCluster', input: { cluster: 'demo' } },
+    },
+    {
+      id: 'createLaunchTemplate',
+      call: {
+        action: 'ec2:CreateLaunchTemplate',
+        input: { LaunchTemplateName: 'lt', LaunchTemplateData: { ImageId: '{{resolveAmi.imageId}}' } },
+      },
+      undo: { action: 'ec2:DeleteLaunchTemplate', input: { LaunchTemplateName: 'lt' } },
+    },
+    {
+      id: 'waitForCapacityProvider',
+      call: { action: 'ecs:DescribeCapacityProviders', input: { capacityProviders: ['cp'] } },
+      waitUntil: 'capacityProviderActive',
+    },
+  ],
+};
+
+/** A fake AWS that records calls and answers from a table, failing where told. */
+function fakeAws(failOn?: AwsCall['action'], providerStatuses = ['ACTIVE']) {
+  const calls: AwsCall[] = [];
+  const perform = vi.fn(async (call: AwsCall) => {
+    calls.push(call);
+    if (call.action === failOn) throw Object.assign(new Error('no'), { name: 'AccessDeniedException' });
+    if (call.action === 'ssm:GetParameter') return { Parameter: { Value: 'ami-123' } };
+    if (call.action === 'ecs:DescribeCapacityProviders')
+      return { capacityProviders: [{ status: providerStatuses.shift() }] };
+    return {};
+  });
+  return { calls, perform };
+}
+
+describe('executePlan', () => {
+  it('runs every step in order, filling in what earlier steps returned', async () => {
+    const aws = fakeAws();
+    const seen: StepStatus[][] = [];
+    const result = await executePlan(plan, { perform: aws.perform, onStatus: (statuses) => seen.push([...statuses]) });
+    expect(result).toEqual({ ok: true, statuses: ['done', 'done', 'done', 'done'] });
+    expect(aws.calls.map((call) => call.action)).toEqual([
+      'ssm:GetParameter',
+      'ecs:CreateCluster',
+      'ec2:CreateLaunchTemplate',
+      'ecs:DescribeCapacityProviders',
+    ]);
+    expect(aws.calls[2]?.input).toEqual({ LaunchTemplateName: 'lt', LaunchTemplateData: { ImageId: 'ami-123' } });
+    expect(seen[0]).toEqual(['running', 'pending', 'pending', 'pending']);
+  });
+
+  it('asks again until a wait is over', async () => {
+    vi.stubEnv('AWS_POLL_INTERVAL_MS', '1');
+    const aws = fakeAws(undefined, ['CREATING', 'CREATING', 'ACTIVE']);
+    await expect(executePlan(plan, { perform: aws.perform })).resolves.toMatchObject({ ok: true });
+    expect(aws.calls.filter((call) => call.action === 'ecs:DescribeCapacityProviders')).toHaveLength(3);
+  });
+
+  it('undoes what was done, in reverse order, when a step fails', async () => {
+    const aws = fakeAws('ecs:DescribeCapacityProviders');
+    const result = await executePlan(plan, { perform: aws.perform });
+    expect(result).toMatchObject({
+      ok: false,
+      rolledBack: true,
+      statuses: ['done', 'rolledBack', 'rolledBack', 'failed'],
+    });
+    expect(result.ok ? undefined : result.failedStep.id).toBe('waitForCapacityProvider');
+    expect(aws.calls.slice(-2)).toEqual([
+      { action: 'ec2:DeleteLaunchTemplate', input: { LaunchTemplateName: 'lt' } },
+      { action: 'ecs:DeleteCluster', input: { cluster: 'demo' } },
+    ]);
+  });
+
+  it('goes on undoing past an undo that fails, and says so', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const calls: string[] = [];
+    const result = await executePlan(plan, {
+      perform: async (call) => {
+        calls.push(call.action);
+        if (call.action === 'ec2:DeleteLaunchTemplate' || call.action === 'ecs:DescribeCapacityProviders') {
+          throw new Error('no');
+        }
+        return call.action === 'ssm:GetParameter' ? { Parameter: { Value: 'ami' } } : {};
+      },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      rolledBack: false,
+      statuses: ['done', 'rolledBack', 'rollbackFailed', 'failed'],
+    });
+    expect(calls).toContain('ecs:DeleteCluster');
+  });
+
+  it('stops at the first step when it fails, with nothing to undo', async () => {
+    const aws = fakeAws('ssm:GetParameter');
+    await expect(executePlan(plan, { perform: aws.perform })).resolves.toMatchObject({
+      ok: false,
+      rolledBack: true,
+      statuses: ['failed', 'pending', 'pending', 'pending'],
+    });
+    expect(aws.calls).toHaveLength(1);
+  });
+});
