@@ -67,7 +67,10 @@ test('a cluster can be created with the keyboard alone', async ({ page }) => {
   await expect(page.getByLabel('Cluster name')).toHaveValue('by-keyboard');
 
   // Open Monitoring with the keyboard and choose enhanced observability.
-  await page.getByRole('heading', { name: /Monitoring/ }).locator('xpath=ancestor::summary').focus();
+  await page
+    .getByRole('heading', { name: /Monitoring/ })
+    .locator('xpath=ancestor::summary')
+    .focus();
   await page.keyboard.press('Enter');
   await page.getByLabel('Turn off').focus();
   await page.keyboard.press('ArrowUp');

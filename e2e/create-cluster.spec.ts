@@ -86,7 +86,9 @@ test('creates a Fargate cluster with every optional section filled, and AWS hold
   await expect(page.getByRole('heading', { level: 1, name: 'payments-prod' })).toBeVisible();
 });
 
-test('a cluster with only the defaults: Fargate, Container Insights off, namespace named after the cluster', async ({ page }) => {
+test('a cluster with only the defaults: Fargate, Container Insights off, namespace named after the cluster', async ({
+  page,
+}) => {
   await page.goto('/clusters/create');
   await page.getByLabel('Cluster name').fill('defaults');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
@@ -120,7 +122,9 @@ test('a double click creates one cluster', async ({ page }) => {
   expect(await clusterNames()).toEqual(['once']);
 });
 
-test('two tabs creating the same name: one cluster, and the other tab is told the name is taken', async ({ browser }) => {
+test('two tabs creating the same name: one cluster, and the other tab is told the name is taken', async ({
+  browser,
+}) => {
   const [first, second] = await Promise.all([browser.newPage(), browser.newPage()]);
   for (const page of [first, second]) {
     await page.goto('/clusters/create');
@@ -130,7 +134,10 @@ test('two tabs creating the same name: one cluster, and the other tab is told th
 
   const outcomes = await Promise.all(
     [first, second].map(async (page) => {
-      await page.getByText(/has been created|already exists/).first().waitFor();
+      await page
+        .getByText(/has been created|already exists/)
+        .first()
+        .waitFor();
       return page.url().includes('created=1') ? 'created' : 'refused';
     }),
   );

@@ -3,7 +3,9 @@ import { expect, test } from './support/fixtures';
 
 test.use({ javaScriptEnabled: false });
 
-test('without JavaScript the form posts, shows the server’s errors with the input kept, and creates the cluster', async ({ page }) => {
+test('without JavaScript the form posts, shows the server’s errors with the input kept, and creates the cluster', async ({
+  page,
+}) => {
   await page.goto('/clusters/create');
   await page.getByLabel('Cluster name').fill('no js!');
   await page.getByLabel('Default namespace').fill('bad namespace');
@@ -17,7 +19,9 @@ test('without JavaScript the form posts, shows the server’s errors with the in
   await expect(page.getByLabel('Cluster name')).toHaveAccessibleDescription(
     /^The cluster name can contain only letters, numbers, hyphens/,
   );
-  await expect(page.getByLabel('Default namespace')).toHaveAccessibleDescription(/^The namespace cannot contain spaces/);
+  await expect(page.getByLabel('Default namespace')).toHaveAccessibleDescription(
+    /^The namespace cannot contain spaces/,
+  );
   await expect(page.getByLabel('Container Insights', { exact: true })).toBeChecked();
   expect(await clusterNames()).toEqual([]);
 

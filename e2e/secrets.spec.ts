@@ -49,6 +49,8 @@ test('the server’s AWS secret key never reaches the browser', async ({ page, r
 
   expect(bodies.length).toBeGreaterThan(20);
   expect(bodies.some((b) => b.url.includes('/_next/static/') && b.url.endsWith('.js'))).toBe(true);
-  const leaks = bodies.filter(({ body }) => body.includes(SECRET) || body.includes(E2E.accessKeyId)).map(({ url }) => url);
+  const leaks = bodies
+    .filter(({ body }) => body.includes(SECRET) || body.includes(E2E.accessKeyId))
+    .map(({ url }) => url);
   expect(leaks).toEqual([]);
 });

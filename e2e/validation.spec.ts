@@ -13,7 +13,9 @@ test.describe('bad input gets a message next to its field, and nothing is create
     await page.getByLabel('Amazon CloudWatch').check();
     await page.getByLabel('CloudWatch log group').fill('bad group name');
     await openSection(page, /Encryption/);
-    await page.getByLabel('Managed storage').fill('arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab');
+    await page
+      .getByLabel('Managed storage')
+      .fill('arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab');
     await openSection(page, /Tags/);
     await page.getByRole('button', { name: 'Add tag' }).click();
     await page.getByLabel('Key of tag 1').fill('aws:team');
@@ -49,7 +51,9 @@ test.describe('bad input gets a message next to its field, and nothing is create
     expect(await clusterNames()).toEqual([]);
   });
 
-  test('the server checks again what the browser was never asked: an ACTIVE cluster already has the name', async ({ page }) => {
+  test('the server checks again what the browser was never asked: an ACTIVE cluster already has the name', async ({
+    page,
+  }) => {
     await ecs.send(new CreateClusterCommand({ clusterName: 'taken' }));
     await page.goto('/clusters/create');
     await page.getByLabel('Cluster name').fill('taken');
@@ -66,7 +70,9 @@ test.describe('bad input gets a message next to its field, and nothing is create
   test('a namespace ARN that does not exist is refused by the server', async ({ page }) => {
     await page.goto('/clusters/create');
     await page.getByLabel('Cluster name').fill('ns-check');
-    await page.getByLabel('Default namespace').fill('arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-doesnotexist');
+    await page
+      .getByLabel('Default namespace')
+      .fill('arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-doesnotexist');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(page.getByLabel('Default namespace')).toHaveAccessibleDescription(
       /^No AWS Cloud Map namespace with this ARN exists in this Region/,

@@ -1,4 +1,17 @@
-import { DescribeClustersCommand, ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import {
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeCapacityProvidersCommand,
+  DescribeClustersCommand,
+  ECSClient,
+  ListClustersCommand,
+} from '@aws-sdk/client-ecs';
+import { IAMClient, ListInstanceProfilesCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import {
   CreateHttpNamespaceCommand,
   paginateListNamespaces,
@@ -14,6 +27,9 @@ const config = {
 };
 export const ecs = new ECSClient(config);
 export const serviceDiscovery = new ServiceDiscoveryClient(config);
+export const ec2 = new EC2Client(config);
+export const autoScaling = new AutoScalingClient(config);
+export const iam = new IAMClient(config);
 
 /** Empties moto, and removes every fault and call count from the proxy. */
 export async function resetAws() {
@@ -29,6 +45,8 @@ export interface Fault {
   message?: string;
   drop?: boolean;
   times?: number;
+  skip?: number;
+  match?: string;
 }
 
 export async function injectFault(fault: Fault) {
@@ -58,4 +76,58 @@ export async function createHttpNamespace(name: string): Promise<string> {
     if (found?.Arn) return found.Arn;
   }
   throw new Error(`namespace ${name} was not created`);
+}
+
+/** Active clusters only: moto keeps deleted clusters as INACTIVE, as ECS does for a while. */
+export async function activeClusterNames(): Promise<string[]> {
+  const names = await clusterNames();
+  if (names.length === 0) return [];
+  const { clusters = [] } = await ecs.send(new DescribeClustersCommand({ clusters: names }));
+  return clusters.filter((cluster) => cluster.status === 'ACTIVE').map((cluster) => cluster.clusterName ?? '');
+}
+
+export async function capacityProviders() {
+  const { capacityProviders = [] } = await ecs.send(new DescribeCapacityProvidersCommand({}));
+  return capacityProviders.filter((provider) => !provider.name?.startsWith('FARGATE'));
+}
+
+export async function autoScalingGroups() {
+  return (await autoScaling.send(new DescribeAutoScalingGroupsCommand({}))).AutoScalingGroups ?? [];
+}
+
+export async function launchTemplates() {
+  return (await ec2.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates ?? [];
+}
+
+export async function launchTemplateData(name: string) {
+  const { LaunchTemplateVersions = [] } = await ec2.send(
+    new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateName: name, Versions: ['$Latest'] }),
+  );
+  return LaunchTemplateVersions[0]?.LaunchTemplateData;
+}
+
+export async function securityGroups() {
+  return (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? [];
+}
+
+/** Everything a Create request could have made, by kind: empty lists mean nothing was left behind. */
+export async function resourcesLeft() {
+  const [clusters, providers, groups, templates, allGroups, roles, profiles] = await Promise.all([
+    activeClusterNames(),
+    capacityProviders(),
+    autoScalingGroups(),
+    launchTemplates(),
+    securityGroups(),
+    iam.send(new ListRolesCommand({})),
+    iam.send(new ListInstanceProfilesCommand({})),
+  ]);
+  return {
+    clusters,
+    capacityProviders: providers.map((provider) => provider.name),
+    autoScalingGroups: groups.map((group) => group.AutoScalingGroupName),
+    launchTemplates: templates.map((template) => template.LaunchTemplateName),
+    securityGroups: allGroups.filter((group) => group.GroupName !== 'default').map((group) => group.GroupName),
+    roles: (roles.Roles ?? []).map((role) => role.RoleName).filter((name) => name === 'ecsInstanceRole'),
+    instanceProfiles: (profiles.InstanceProfiles ?? []).map((profile) => profile.InstanceProfileName),
+  };
 }

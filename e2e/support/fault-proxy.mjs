@@ -4,7 +4,9 @@
 // chosen operation with an AWS error or drops the connection, as a failing or unreachable AWS would.
 //
 //   POST   /__faults  {"operation":"CreateCluster"|"*", "code":"AccessDeniedException", "status":400,
-//                      "message":"…", "drop":false, "times":-1}
+//                      "message":"…", "drop":false, "times":-1, "skip":0}
+//                      "match":"text the request body must contain"}
+//          (times: how many calls fail, -1 for all; skip: how many matching calls pass first)
 //   DELETE /__faults  clear all faults          GET /__calls, DELETE /__calls  the operations seen
 import { createServer, request as forward } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -44,6 +46,14 @@ function sendError(req, res, fault) {
     return;
   }
   res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId });
+  // EC2's query protocol has its own error document; IAM, Auto Scaling and the rest share one.
+  if (/\/ec2\/aws4_request/.test(req.headers.authorization ?? '')) {
+    res.end(
+      `<Response><Errors><Error><Code>${fault.code}</Code><Message>${fault.message ?? fault.code}</Message></Error>` +
+        `</Errors><RequestID>${requestId}</RequestID></Response>`,
+    );
+    return;
+  }
   res.end(
     `<ErrorResponse><Error><Type>${status >= 500 ? 'Receiver' : 'Sender'}</Type><Code>${fault.code}</Code>` +
       `<Message>${fault.message ?? fault.code}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
@@ -56,7 +66,8 @@ async function control(req, res) {
     res.end(JSON.stringify(value));
   };
   if (req.url.startsWith('/__faults')) {
-    if (req.method === 'POST') faults.push({ times: -1, ...JSON.parse((await readBody(req)).toString('utf8')) });
+    if (req.method === 'POST')
+      faults.push({ times: -1, skip: 0, ...JSON.parse((await readBody(req)).toString('utf8')) });
     if (req.method === 'DELETE') faults = [];
     return json(faults);
   }
@@ -69,8 +80,14 @@ createServer(async (req, res) => {
   const body = await readBody(req);
   const operation = operationOf(req.headers, body);
   calls.push(operation);
-  const fault = faults.find((f) => (f.operation === operation || f.operation === '*') && f.times !== 0);
-  if (fault) {
+  const fault = faults.find(
+    (f) =>
+      (f.operation === operation || f.operation === '*') &&
+      f.times !== 0 &&
+      (!f.match || body.toString('utf8').includes(f.match)),
+  );
+  if (fault && fault.skip > 0) fault.skip -= 1;
+  else if (fault) {
     if (fault.times > 0) fault.times -= 1;
     if (fault.drop) return req.socket.destroy();
     return sendError(req, res, fault);

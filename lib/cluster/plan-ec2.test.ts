@@ -13,7 +13,7 @@ const stepIds = (change: Partial<ClusterFormValues> = {}) => planFor(change).ste
 function inputOf<A extends StepAction>(change: Partial<ClusterFormValues>, action: A): StepActions[A] {
   const calls = planFor(change).steps.filter((step) => step.call.action === action);
   expect(calls).toHaveLength(1);
-  return (calls[0]?.call as Extract<AwsCall, { action: A }>).input;
+  return (calls[0]?.call as Extract<AwsCall, { action: A }>).input as StepActions[A];
 }
 
 describe('planCluster for Amazon EC2 instances', () => {
