@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fargatePolicy from '@/docs/iam/fargate.json';
+import ec2Policy from '@/docs/iam/ec2.json';
+import { planCluster } from '@/lib/cluster/plan';
+import { validRequest } from '@/lib/cluster/test-requests';
+
+/** The IAM prefix of each AWS SDK client package the server uses. */
+const IAM_PREFIX: Record<string, string> = {
+  'client-ecs': 'ecs',
+  'client-ec2': 'ec2',
+  'client-auto-scaling': 'autoscaling',
+  'client-iam': 'iam',
+  'client-ssm': 'ssm',
+  'client-servicediscovery': 'servicediscovery',
+};
+
+function allowed(policy: { Statement: { Action: string | string[] }[] }): Set<string> {
+  return new Set(policy.Statement.flatMap((statement) => [statement.Action].flat()));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every AWS operation the app's code can call: the commands and paginators it imports from the SDK. */
+function operationsCalledByTheApp(): string[] {
+  const operations = new Set<string>();
+  for (const file of [...sourceFiles('lib'), ...sourceFiles('app')]) {
+    const text = readFileSync(file, 'utf8');
+    for (const [, names = '', client = ''] of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/(client-[a-z0-9-]+)'/g)) {
+      const prefix = IAM_PREFIX[client];
+      if (!prefix) throw new Error(`${file} uses @aws-sdk/${client}: add its IAM prefix`);
+      for (const name of names.split(',').map((part) => part.trim().replace(/^type\s+/, ''))) {
+        const command = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
+        if (command && !names.includes(`type ${name}`)) operations.add(`${prefix}:${command}`);
+      }
+    }
+  }
+  return [...operations].sort();
+}
+
+describe('the IAM policies in docs/iam', () => {
+  it('the EC2 policy allows every AWS operation the code calls', () => {
+    const operations = operationsCalledByTheApp();
+    expect(operations.length).toBeGreaterThan(30);
+    const policy = allowed(ec2Policy);
+    expect(operations.filter((operation) => !policy.has(operation))).toEqual([]);
+  });
+
+  it('the Fargate policy allows everything a Fargate-only cluster needs, and no more than the EC2 policy', () => {
+    const plan = planCluster(validRequest());
+    const needed = [
+      ...plan.steps.map((step) => step.call.action),
+      'ecs:DescribeClusters',
+      'ecs:ListClusters',
+      'ecs:TagResource',
+      'servicediscovery:ListNamespaces',
+    ];
+    const fargate = allowed(fargatePolicy);
+    expect(needed.filter((action) => !fargate.has(action))).toEqual([]);
+    const ec2 = allowed(ec2Policy);
+    expect([...fargate].filter((action) => !ec2.has(action))).toEqual([]);
+  });
+});
