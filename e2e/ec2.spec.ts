@@ -225,7 +225,10 @@ test('an existing group: only free groups are offered, and the cluster gets a pr
   expect(await launchTemplates()).toHaveLength(1);
 });
 
-test('a reload and a second tab show the same 13 steps (with a new role), kept on the server', async ({ page, browser }) => {
+test('a reload and a second tab show the same 13 steps (with a new role), kept on the server', async ({
+  page,
+  browser,
+}) => {
   await startEc2Cluster(page, 'shared-view');
   await create(page);
   await expect(page.getByText('has been created with its Amazon EC2 capacity')).toBeVisible({ timeout: 20_000 });

@@ -3,9 +3,17 @@
 //  1. the Create cluster page's first-load JavaScript (gzip) next to an empty Next.js page built
 //     with the same versions (the floor), and
 //  2. the Create cluster action's latency (a Fargate create, posted as the form posts it) next to a
-//     raw SDK CreateCluster call, both against the same local moto server.
+//     raw SDK CreateCluster call, both through the same proxy to the same local moto server, and
+//  3. the EC2 path (new role and group): wall time of the whole plan and the AWS calls it made,
+//     counted by a proxy in front of moto, next to the fewest calls the plan needs.
 // Figures only; nothing here passes or fails.
 import { spawn } from 'node:child_process';
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { ensureBuild, ensureDependencies, freePort, root, run, startMoto } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const EC2_RUNS = Number(process.env.BENCH_EC2_RUNS ?? 10);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
@@ -21,9 +30,10 @@ ensureBuild();
 const floorDir = buildFloorApp();
 
 const moto = await startMoto(await freePort());
+const proxy = await startProxy(moto.url);
 const awsEnv = {
   ...env,
-  AWS_ENDPOINT_URL: moto.url,
+  AWS_ENDPOINT_URL: proxy.url,
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
@@ -37,6 +47,7 @@ try {
   const floorJs = await firstLoadJs(`${floor.url}/`);
   const action = await actionLatencies(app.url);
   const sdk = await sdkLatencies();
+  const ec2Path = await ec2PathRuns(app.url);
 
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const ms = (value) => `${value.toFixed(1)} ms`;
@@ -48,10 +59,124 @@ try {
   console.log(`  server action (form post → redirect)  ${ms(median(action))} (${ms(p90(action))})`);
   console.log(`  raw SDK CreateCluster                 ${ms(median(sdk))} (${ms(p90(sdk))})`);
   console.log(`  ratio                                 ${(median(action) / median(sdk)).toFixed(2)}×`);
+  const [first] = ec2Path;
+  console.log(`\nCreate with Amazon EC2 instances (new role, new group) against moto, median of ${EC2_RUNS}`);
+  console.log(`  wall time, post → last step done      ${ms(median(ec2Path.map((run) => run.ms)))}`);
+  console.log(
+    `  AWS calls made                        ${first.calls} (${first.checks} checks before creating, ${first.calls - first.checks} for the plan)`,
+  );
+  console.log(`  fewest the plan needs                 ${first.steps} (one per step)`);
 } finally {
+  proxy.process.kill('SIGTERM');
   app.process.kill('SIGTERM');
   floor.process.kill('SIGTERM');
   moto.process.kill('SIGTERM');
+}
+
+async function startProxy(target) {
+  const port = await freePort();
+  const child = spawn('node', [join(root, 'e2e/support/fault-proxy.mjs')], {
+    env: { ...env, FAULT_PROXY_TARGET: target, FAULT_PROXY_PORT: String(port) },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      await fetch(`${url}/__calls`);
+      return { process: child, url };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error('the counting proxy did not start');
+}
+
+/** The form's hidden action fields, as a browser without JavaScript posts them. */
+async function actionFields(appUrl) {
+  const html = await (await fetch(`${appUrl}/clusters/create`)).text();
+  return [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
+    ([, name, value = '']) => [name, value.replaceAll('&quot;', '"').replaceAll('&amp;', '&')],
+  );
+}
+
+/**
+ * Posts an EC2 create on an empty moto each run and times it until the plan's last call (the
+ * cluster's attachments) has been answered, counting every AWS call the app made.
+ */
+async function ec2PathRuns(appUrl) {
+  const ec2 = new EC2Client({
+    endpoint: moto.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+  });
+  const runs = [];
+  for (let i = 0; i < EC2_RUNS; i += 1) {
+    await fetch(`${moto.url}/moto-api/reset`, { method: 'POST' });
+    const { Vpcs = [] } = await ec2.send(
+      new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }),
+    );
+    const vpcId = Vpcs[0]?.VpcId ?? '';
+    const { Subnets = [] } = await ec2.send(
+      new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }),
+    );
+    const { SecurityGroups = [] } = await ec2.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [vpcId] },
+          { Name: 'group-name', Values: ['default'] },
+        ],
+      }),
+    );
+    const form = new FormData();
+    for (const [name, value] of await actionFields(appUrl)) form.append(name, value);
+    const fields = { ...formFields(`bench-ec2-${i}`), ec2: 'on', vpcId };
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const subnet of Subnets) form.append('subnetIds', subnet.SubnetId ?? '');
+    form.append('securityGroupIds', SecurityGroups[0]?.GroupId ?? '');
+
+    await fetch(`${proxy.url}/__calls`, { method: 'DELETE' });
+    const started = performance.now();
+    const response = await fetch(`${appUrl}/clusters/create`, { method: 'POST', body: form, redirect: 'manual' });
+    await response.arrayBuffer();
+    if (response.status !== 303) throw new Error(`the EC2 create answered ${response.status}, not a redirect`);
+    let calls = [];
+    for (;;) {
+      calls = await (await fetch(`${proxy.url}/__calls`)).json();
+      const attached = calls.lastIndexOf('PutClusterCapacityProviders');
+      if (attached >= 0 && calls.slice(attached + 1).includes('DescribeClusters')) break;
+      if (performance.now() - started > 60_000) throw new Error('the EC2 plan did not finish within a minute');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const elapsed = performance.now() - started;
+    // Everything before the AMI lookup is a check; the plan starts with the lookup.
+    const checks = calls.indexOf('GetParameter');
+    // This form's plan: AMI, four role steps, cluster, template, group, its ARN, provider, wait, attach, wait.
+    runs.push({ ms: elapsed, calls: calls.length, checks, steps: 13 });
+  }
+  return runs;
+}
+
+/** A Create cluster form as the page posts it with its defaults: Fargate on, EC2 fields unused. */
+function formFields(clusterName) {
+  return {
+    requestId: randomUUID(),
+    clusterName,
+    fargate: 'on',
+    monitoring: 'disabled',
+    execLogging: 'DEFAULT',
+    autoScalingGroupArn: '',
+    provisioningModel: 'ON_DEMAND',
+    spotAllocationStrategy: 'price-capacity-optimized',
+    amiFamily: 'al2023',
+    instanceType: 't3.medium',
+    instanceProfile: '',
+    minSize: '0',
+    maxSize: '5',
+    keyName: '',
+    rootVolumeSize: '30',
+    securityGroupMode: 'existing',
+    publicIp: 'subnet',
+  };
 }
 
 /** An empty App Router page, built by this project's own Next.js and React. */
@@ -63,10 +188,7 @@ function buildFloorApp() {
     'export default function Layout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n',
   );
   writeFileSync(join(dir, 'app', 'page.jsx'), 'export default function Page() {\n  return <p>empty</p>;\n}\n');
-  writeFileSync(
-    join(dir, 'next.config.js'),
-    `module.exports = { turbopack: { root: ${JSON.stringify(root)} } };\n`,
-  );
+  writeFileSync(join(dir, 'next.config.js'), `module.exports = { turbopack: { root: ${JSON.stringify(root)} } };\n`);
   console.log('› Building the empty page (the floor)…');
   run('npx', ['next', 'build', dir], env);
   return dir;
@@ -104,24 +226,18 @@ async function firstLoadJs(pageUrl) {
 
 /** Posts the form as a browser without JavaScript does, and times it until the redirect arrives. */
 async function actionLatencies(appUrl) {
-  const html = await (await fetch(`${appUrl}/clusters/create`)).text();
-  const hidden = [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
-    ([, name, value = '']) => [name, value.replaceAll('&quot;', '"').replaceAll('&amp;', '&')],
-  );
+  const hidden = await actionFields(appUrl);
   const timings = [];
   for (let i = 0; i < RUNS + 2; i += 1) {
     const form = new FormData();
     for (const [name, value] of hidden) form.append(name, value);
-    form.append('requestId', randomUUID());
-    form.append('clusterName', `bench-action-${i}-${Date.now()}`);
-    form.append('fargate', 'on');
-    form.append('monitoring', 'disabled');
-    form.append('execLogging', 'DEFAULT');
+    for (const [name, value] of Object.entries(formFields(`bench-action-${i}-${Date.now()}`))) form.append(name, value);
     const started = performance.now();
     const response = await fetch(`${appUrl}/clusters/create`, { method: 'POST', body: form, redirect: 'manual' });
     await response.arrayBuffer();
     const elapsed = performance.now() - started;
-    if (response.status !== 303) throw new Error(`the action answered ${response.status}, not a redirect to the cluster`);
+    if (response.status !== 303)
+      throw new Error(`the action answered ${response.status}, not a redirect to the cluster`);
     if (i >= 2) timings.push(elapsed); // the first runs warm up the server
   }
   return timings;
@@ -130,7 +246,7 @@ async function actionLatencies(appUrl) {
 async function sdkLatencies() {
   const { ECSClient, CreateClusterCommand } = await import('@aws-sdk/client-ecs');
   const ecs = new ECSClient({
-    endpoint: moto.url,
+    endpoint: proxy.url, // the same path to moto as the app's
     region: 'us-east-1',
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
   });

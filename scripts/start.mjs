@@ -2,7 +2,15 @@
 // `npm start`: runs the app on http://localhost:3000 (PORT to change). With no AWS configuration it
 // starts a local moto server first and runs against it as a sandbox, labelled so on every page.
 import { spawn } from 'node:child_process';
-import { ensureBuild, ensureDependencies, freePort, hasAwsConfiguration, root, sandboxEnvironment, startMoto } from './lib.mjs';
+import {
+  ensureBuild,
+  ensureDependencies,
+  freePort,
+  hasAwsConfiguration,
+  root,
+  sandboxEnvironment,
+  startMoto,
+} from './lib.mjs';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';

@@ -30,16 +30,20 @@ mkdirSync(results, { recursive: true });
 
 const stage = (title) => console.log(`\n━━ ${title}`);
 stage('lint');
-run('npx', ['eslint', '.'], env);
+run('npm', ['run', 'lint'], env);
 stage('typecheck');
 run('npx', ['tsc', '--noEmit'], env);
 stage('unit tests');
 const unitReport = join(results, 'unit.json');
-const unit = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`], {
-  cwd: root,
-  stdio: 'inherit',
-  env,
-});
+const unit = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  },
+);
 stage('build');
 run('npx', ['next', 'build'], env);
 stage('end-to-end tests');
@@ -51,7 +55,7 @@ const e2e = spawnSync('npx', ['playwright', 'test', '--reporter=list,json'], {
 });
 
 const unitCounts = existsSync(unitReport) ? JSON.parse(readFileSync(unitReport, 'utf8')) : {};
-const e2eStats = existsSync(e2eReport) ? JSON.parse(readFileSync(e2eReport, 'utf8')).stats ?? {} : {};
+const e2eStats = existsSync(e2eReport) ? (JSON.parse(readFileSync(e2eReport, 'utf8')).stats ?? {}) : {};
 const passed = (unitCounts.numPassedTests ?? 0) + (e2eStats.expected ?? 0);
 const failed = (unitCounts.numFailedTests ?? 0) + (e2eStats.unexpected ?? 0) + (e2eStats.flaky ?? 0);
 const ok = unit.status === 0 && e2e.status === 0 && failed === 0 && passed > 0;

@@ -33,7 +33,9 @@ function operationsCalledByTheApp(): string[] {
   const operations = new Set<string>();
   for (const file of [...sourceFiles('lib'), ...sourceFiles('app')]) {
     const text = readFileSync(file, 'utf8');
-    for (const [, names = '', client = ''] of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/(client-[a-z0-9-]+)'/g)) {
+    for (const [, names = '', client = ''] of text.matchAll(
+      /import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/(client-[a-z0-9-]+)'/g,
+    )) {
       const prefix = IAM_PREFIX[client];
       if (!prefix) throw new Error(`${file} uses @aws-sdk/${client}: add its IAM prefix`);
       for (const name of names.split(',').map((part) => part.trim().replace(/^type\s+/, ''))) {

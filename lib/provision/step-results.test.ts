@@ -7,7 +7,9 @@ const step = (id: PlanStep['id'], call: PlanStep['call']): PlanStep => ({ id, ca
 describe('stepOutputs', () => {
   it('reads the AMI id, the new group id and the group ARN for the steps after', () => {
     expect(
-      stepOutputs(step('resolveAmi', { action: 'ssm:GetParameter', input: { Name: '/ami' } }), { Parameter: { Value: 'ami-1' } }),
+      stepOutputs(step('resolveAmi', { action: 'ssm:GetParameter', input: { Name: '/ami' } }), {
+        Parameter: { Value: 'ami-1' },
+      }),
     ).toEqual({ 'resolveAmi.imageId': 'ami-1' });
     expect(
       stepOutputs(step('createSecurityGroup', { action: 'ec2:CreateSecurityGroup', input: {} as never }), {
