@@ -35,6 +35,25 @@ for (const locale of ['en-US', 'ko-KR']) {
       await expectNoViolations(page);
     });
 
+    test('create cluster with Amazon EC2 instances, a new security group and a rule', async ({ page }) => {
+      await page.goto('/clusters/create');
+      await page.locator('#ec2').check();
+      await expect(page.locator('#instanceType')).toHaveValue('t3.medium');
+      await page.locator('#securityGroupMode-new').check();
+      await page.locator('#inboundRules button').click();
+      await expectNoViolations(page);
+    });
+
+    test('a cluster with EC2 capacity, and its creation steps', async ({ page }) => {
+      await page.goto('/clusters/create');
+      await page.locator('#clusterName').fill('steps');
+      await page.locator('#ec2').check();
+      await expect(page.locator('#instanceType')).toHaveValue('t3.medium');
+      await page.getByRole('main').locator('button[type=submit]').click();
+      await expect(page.locator('[data-status="done"]')).toHaveCount(13, { timeout: 20_000 });
+      await expectNoViolations(page);
+    });
+
     test('cluster page', async ({ page }) => {
       await ecs.send(new CreateClusterCommand({ clusterName: 'detailed', tags: [{ key: 'team', value: 'a' }] }));
       await page.goto('/clusters/detailed?created=1');

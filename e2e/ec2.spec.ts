@@ -239,6 +239,65 @@ test('a reload and a second tab show the same 13 steps (with a new role), kept o
   await expect(page.locator('[data-status="done"]')).toHaveCount(13);
 });
 
+test('a double click makes one template, group and provider', async ({ page }) => {
+  await startEc2Cluster(page, 'once');
+  await page.getByRole('button', { name: 'Create', exact: true }).dblclick();
+  await expect(page.getByText('has been created with its Amazon EC2 capacity')).toBeVisible({ timeout: 20_000 });
+  expect(await launchTemplates()).toHaveLength(1);
+  expect(await autoScalingGroups()).toHaveLength(1);
+  expect(await capacityProviders()).toHaveLength(1);
+});
+
+test('the same post sent three times (a retried request) makes one of everything', async ({ request }) => {
+  // The form as a browser without JavaScript posts it: the action's hidden fields and the values.
+  const html = await (await request.get('/clusters/create')).text();
+  const form: Record<string, string> = {};
+  for (const [, name = '', value = ''] of html.matchAll(
+    /<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g,
+  )) {
+    form[name] = value.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+  }
+  const [subnet] = await defaultVpcSubnets();
+  const { Subnets = [] } = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnet ?? ''] }));
+  const defaultGroup = (await securityGroups()).find(
+    (group) => group.GroupName === 'default' && group.VpcId === Subnets[0]?.VpcId,
+  );
+  Object.assign(form, {
+    requestId: '0f6d3c2a-1b5e-4c8f-9a7d-2e4b6c8d0f13',
+    clusterName: 'retried',
+    fargate: 'on',
+    ec2: 'on',
+    monitoring: 'disabled',
+    execLogging: 'DEFAULT',
+    autoScalingGroupArn: '',
+    provisioningModel: 'ON_DEMAND',
+    spotAllocationStrategy: 'price-capacity-optimized',
+    amiFamily: 'al2023',
+    instanceType: 't3.medium',
+    instanceProfile: '',
+    minSize: '0',
+    maxSize: '2',
+    keyName: '',
+    rootVolumeSize: '30',
+    vpcId: Subnets[0]?.VpcId ?? '',
+    subnetIds: subnet ?? '',
+    securityGroupMode: 'existing',
+    securityGroupIds: defaultGroup?.GroupId ?? '',
+    publicIp: 'subnet',
+  });
+  const post = () => request.post('/clusters/create', { multipart: form, maxRedirects: 0 });
+  const answers = [...(await Promise.all([post(), post()])), await post()];
+  expect(answers.map((answer) => [answer.status(), answer.headers().location])).toEqual(
+    Array(3).fill([303, '/clusters/retried']),
+  );
+  await expect
+    .poll(async () => (await describeCluster('retried'))?.defaultCapacityProviderStrategy?.length, { timeout: 20_000 })
+    .toBe(1);
+  expect(await launchTemplates()).toHaveLength(1);
+  expect(await autoScalingGroups()).toHaveLength(1);
+  expect(await capacityProviders()).toHaveLength(1);
+});
+
 /** Each step of the fullest plan, by the operation to fail and what tells it from other calls. */
 const STEPS: [string, { operation: string; match?: string }][] = [
   ['Look up the ECS-optimized AMI', { operation: 'GetParameter' }],

@@ -1,4 +1,4 @@
-import { clusterNames, describeCluster } from './support/aws';
+import { autoScalingGroups, clusterNames, describeCluster, launchTemplates } from './support/aws';
 import { expect, test } from './support/fixtures';
 
 test.use({ javaScriptEnabled: false });
@@ -56,4 +56,25 @@ test('without JavaScript the language can still be switched', async ({ page }) =
   await page.goto('/clusters/create');
   await page.getByRole('button', { name: '한국어' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '클러스터 생성' })).toBeVisible();
+});
+
+test('without JavaScript, EC2 capacity is created from the page that loads its options first', async ({ page }) => {
+  await page.goto('/clusters/create');
+  await page.getByRole('checkbox', { name: 'Amazon EC2 instances' }).check();
+  await page.getByRole('link', { name: /open the form with the Amazon EC2 options loaded/ }).click();
+  await expect(page.getByRole('checkbox', { name: 'Amazon EC2 instances' })).toBeChecked();
+  await expect(page.getByLabel('EC2 instance type')).toHaveValue('t3.medium');
+  await page.getByLabel('Cluster name').fill('no-js-ec2');
+  await page.getByLabel('Maximum').fill('0');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByLabel('Maximum')).toHaveAccessibleDescription(/^The maximum must be at least 1\./);
+  await page.getByLabel('Maximum').fill('3');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  // The page refreshes itself (a meta refresh) until the plan has run.
+  await expect(page.getByText('Cluster no-js-ec2 has been created with its Amazon EC2 capacity.')).toBeVisible({
+    timeout: 20_000,
+  });
+  expect(await launchTemplates()).toHaveLength(1);
+  expect((await autoScalingGroups())[0]?.MaxSize).toBe(3);
+  expect((await describeCluster('no-js-ec2'))?.capacityProviders).toHaveLength(3);
 });

@@ -7,7 +7,7 @@ import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createClusterAction } from '@/app/clusters/create/actions';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClassName } from '@/components/ui/buttonStyles';
-import type { Ec2Options } from '@/lib/aws/ec2-options';
+import type { Ec2OptionsSource } from '@/lib/aws/ec2-options';
 import type { NamespaceOption } from '@/lib/aws/namespaces';
 import { defaultClusterFormValues } from '@/lib/cluster/defaults';
 import type { CreateClusterFormState } from '@/lib/cluster/form-state';
@@ -36,19 +36,21 @@ export function CreateClusterForm({
   namespaces,
   namespaceListError,
   ec2Options,
+  ec2Chosen,
 }: {
   requestId: string;
   namespaces: NamespaceOption[];
   namespaceListError?: MessageRef;
-  /** Streamed in: the page shows while the account's EC2 lists load. */
-  ec2Options: Promise<Ec2Options>;
+  ec2Options: Ec2OptionsSource;
+  /** Start with "Amazon EC2 instances" checked. */
+  ec2Chosen: boolean;
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(createClusterAction, EDITING);
   const answer = state.status === 'rejected' ? state : undefined;
   const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
     resolver: zodResolver(clusterFormSchema),
-    defaultValues: answer?.values ?? defaultClusterFormValues(requestId),
+    defaultValues: answer?.values ?? { ...defaultClusterFormValues(requestId), ec2: ec2Chosen },
     // Check on submit, then on every change: checking on blur would move the page under the pointer.
     mode: 'onSubmit',
     reValidateMode: 'onChange',

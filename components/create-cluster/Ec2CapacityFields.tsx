@@ -24,13 +24,17 @@ import { InboundRulesEditor } from './InboundRulesEditor';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
+/** The fields, once the lists streamed in from the server have arrived. */
+export function StreamedEc2CapacityFields({ options }: { options: Promise<Ec2Options> }) {
+  return <Ec2CapacityFields options={use(options)} />;
+}
+
 /**
  * The fields "Amazon EC2 instances" reveals, filled from the account's lists (loaded on the
  * server and streamed in). Parts that depend on a choice show by CSS (:has), so the page works
  * without JavaScript; with it, the VPC's subnets and security groups follow the chosen VPC.
  */
-export function Ec2CapacityFields({ options: pending }: { options: Promise<Ec2Options> }) {
-  const options = use(pending);
+export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
   const { t } = useI18n();
   const { control, register, getValues, setValue, formState } = useFormContext<ClusterFormValues>();
   const [vpcId, amiFamily, subnetIds, securityGroupIds] = useWatch({

@@ -1,18 +1,19 @@
 'use client';
 
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { get, useFormContext } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Container } from '@/components/ui/Container';
 import { FieldError } from '@/components/ui/FormField';
-import type { Ec2Options } from '@/lib/aws/ec2-options';
+import type { Ec2OptionsSource } from '@/lib/aws/ec2-options';
 import type { ClusterFormValues } from '@/lib/cluster/schema';
 import { useI18n } from '@/lib/i18n/client';
-import { Ec2CapacityFields } from './Ec2CapacityFields';
+import { Ec2CapacityFields, StreamedEc2CapacityFields } from './Ec2CapacityFields';
 import { fieldId, useFieldError } from './field-errors';
 
 /** Where the cluster's tasks run: AWS Fargate, Amazon EC2 instances, or both. */
-export function InfrastructureSection({ ec2Options }: { ec2Options: Promise<Ec2Options> }) {
+export function InfrastructureSection({ ec2Options }: { ec2Options: Ec2OptionsSource }) {
   const { t } = useI18n();
   const { register, formState } = useFormContext<ClusterFormValues>();
   const error = useFieldError('fargate');
@@ -39,9 +40,22 @@ export function InfrastructureSection({ ec2Options }: { ec2Options: Promise<Ec2O
         {error && <FieldError id="infrastructure-error">{error}</FieldError>}
       </fieldset>
       <div className="border-line-soft mt-4 hidden border-l-2 pl-4 group-has-[#ec2:checked]/form:block">
-        <Suspense fallback={<p aria-live="polite">{t('ec2.loading')}</p>}>
-          <Ec2CapacityFields options={ec2Options} />
-        </Suspense>
+        {'loaded' in ec2Options ? (
+          <Ec2CapacityFields options={ec2Options.loaded} />
+        ) : (
+          <Suspense
+            fallback={
+              <>
+                <p aria-live="polite">{t('ec2.loading')}</p>
+                <noscript>
+                  <Link href="/clusters/create?ec2=1">{t('ec2.loadWithoutScript')}</Link>
+                </noscript>
+              </>
+            }
+          >
+            <StreamedEc2CapacityFields options={ec2Options.streamed} />
+          </Suspense>
+        )}
       </div>
       <details className="mt-4 max-w-2xl">
         <summary className="text-link cursor-pointer font-bold">{t('infrastructure.compare.title')}</summary>

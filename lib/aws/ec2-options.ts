@@ -26,6 +26,12 @@ export interface Ec2Options {
   freeAutoScalingGroups: Loaded<AutoScalingGroupOption[]>;
 }
 
+/**
+ * How the page hands the lists to the form: streamed in behind a loading state, or loaded before
+ * the page is sent (for browsers without JavaScript, which cannot swap streamed content in).
+ */
+export type Ec2OptionsSource = { streamed: Promise<Ec2Options> } | { loaded: Ec2Options };
+
 export async function loadEc2Options(): Promise<Ec2Options> {
   const [vpcs, subnets, securityGroups, keyPairs, instanceTypes, instanceProfiles, freeAutoScalingGroups] =
     await Promise.all([

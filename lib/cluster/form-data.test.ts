@@ -36,8 +36,23 @@ describe('clusterFormValuesFromFormData', () => {
     });
   });
 
-  it('treats missing fields as empty and unchecked', () => {
-    expect(clusterFormValuesFromFormData(new FormData())).toMatchObject({ clusterName: '', fargate: false, tags: [] });
+  it('treats missing fields as unchecked, and gives the ones the page had not rendered their default', () => {
+    expect(clusterFormValuesFromFormData(new FormData())).toMatchObject({
+      clusterName: '',
+      fargate: false,
+      ec2: false,
+      tags: [],
+      provisioningModel: 'ON_DEMAND',
+      amiFamily: 'al2023',
+      maxSize: '5',
+      subnetIds: [],
+    });
+  });
+
+  it('keeps a posted choice that is not one of the options, for the schema to refuse', () => {
+    expect(clusterFormValuesFromFormData(formData([['provisioningModel', 'RESERVED']])).provisioningModel).toBe(
+      'RESERVED',
+    );
   });
 
   it('orders tag rows by index, even with gaps left by removed rows', () => {

@@ -1,14 +1,19 @@
+import { defaultClusterFormValues } from './defaults';
 import { MAX_INBOUND_RULES, MAX_USER_TAGS } from './limits';
 import type { ClusterFormValues } from './schema';
+
+const DEFAULTS: Record<string, unknown> = defaultClusterFormValues('');
 
 /**
  * Reads a posted Create cluster form. Field names are react-hook-form paths (`tags.0.key`), so a
  * form posted without JavaScript carries the same names. Checkboxes are present only when checked.
- * Anything missing or of the wrong kind becomes an empty value for the schema to judge.
+ * A field the page had not rendered (the EC2 fields while they were still loading) takes the
+ * form's default; anything of the wrong kind becomes an empty value for the schema to judge.
  */
 export function clusterFormValuesFromFormData(formData: FormData): ClusterFormValues {
   const text = (name: string) => {
     const value = formData.get(name);
+    if (value === null) return typeof DEFAULTS[name] === 'string' ? DEFAULTS[name] : '';
     return typeof value === 'string' ? value : '';
   };
   const checked = (name: string) => formData.has(name);

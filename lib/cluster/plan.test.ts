@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClusterFormValues } from './defaults';
 import { REQUEST_TAG_KEY } from './limits';
 import { planCluster } from './plan';
-import { clusterFormSchema, type ClusterFormValues } from './schema';
+import type { ClusterFormValues } from './schema';
+import { TEST_REQUEST_ID as REQUEST_ID, validRequest } from './test-requests';
 
-const REQUEST_ID = '6f1c1a52-3f0e-4d7c-9a51-2f6f4f1b8a10';
 const KEY = (n: number) => `arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-12345678900${n}`;
 
-function planFor(change: Partial<ClusterFormValues>) {
-  const request = clusterFormSchema.parse({ ...defaultClusterFormValues(REQUEST_ID), clusterName: 'demo', ...change });
-  return planCluster(request);
-}
+const planFor = (change: Partial<ClusterFormValues>) => planCluster(validRequest(change));
 
 const createClusterInput = (change: Partial<ClusterFormValues>) => {
   const [step] = planFor(change).steps;

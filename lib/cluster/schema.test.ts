@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClusterFormValues } from './defaults';
-import { clusterFormSchema, type ClusterFormValues } from './schema';
 import { fieldErrorsFromZod } from './field-errors';
+import { clusterFormSchema, type ClusterFormValues } from './schema';
+import { formValues } from './test-requests';
 
-const REQUEST_ID = '6f1c1a52-3f0e-4d7c-9a51-2f6f4f1b8a10';
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 function errorsOf(change: Partial<ClusterFormValues>) {
-  const result = clusterFormSchema.safeParse({
-    ...defaultClusterFormValues(REQUEST_ID),
-    clusterName: 'demo',
-    ...change,
-  });
+  const result = clusterFormSchema.safeParse(formValues(change));
   return result.success ? {} : fieldErrorsFromZod(result.error);
 }
 

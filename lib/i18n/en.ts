@@ -346,4 +346,6 @@ export const en = {
   'aws.stepProblem': '{detail}',
   'validation.tags.tooManyForGroup':
     'With a new Auto Scaling group you can add at most 47 tags (the group also carries AmazonECSManaged, Name and the request tag).',
+  'ec2.loadWithoutScript':
+    'Without JavaScript, these options need the page to load them first: open the form with the Amazon EC2 options loaded.',
 } as const;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import { CreateClusterForm } from '@/components/create-cluster/CreateClusterForm';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
-import { loadEc2Options } from '@/lib/aws/ec2-options';
+import { type Ec2OptionsSource, loadEc2Options } from '@/lib/aws/ec2-options';
 import { load } from '@/lib/aws/load';
 import { listNamespaces } from '@/lib/aws/namespaces';
 import { getTranslator } from '@/lib/i18n/server';
@@ -12,8 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('create.title') };
 }
 
-export default async function CreateClusterPage() {
+type Props = { searchParams: Promise<{ ec2?: string }> };
+
+export default async function CreateClusterPage({ searchParams }: Props) {
   const { t } = await getTranslator();
+  // ?ec2=1: the EC2 lists are loaded before the page is sent, and EC2 is chosen.
+  const withEc2 = (await searchParams).ec2 === '1';
+  const ec2Options: Ec2OptionsSource = withEc2 ? { loaded: await loadEc2Options() } : { streamed: loadEc2Options() };
   const namespaces = await load('servicediscovery:ListNamespaces', listNamespaces);
   return (
     <div className="space-y-4">
@@ -29,7 +34,8 @@ export default async function CreateClusterPage() {
         requestId={randomUUID()}
         namespaces={namespaces.ok ? namespaces.value : []}
         namespaceListError={namespaces.ok ? undefined : namespaces.error}
-        ec2Options={loadEc2Options()}
+        ec2Options={ec2Options}
+        ec2Chosen={withEc2}
       />
     </div>
   );
