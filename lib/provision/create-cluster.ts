@@ -92,7 +92,9 @@ async function checkNamespace(request: ClusterRequest): Promise<FieldErrors> {
 function runInBackground(plan: ClusterPlan): ProvisionRun {
   const run = startRun(plan);
   executePlan(plan, {
-    onStatus: (statuses) => statuses.forEach((status, index) => run.steps[index] && (run.steps[index].status = status)),
+    onStatus: (statuses) => {
+      run.steps = run.steps.map((step, index) => ({ ...step, status: statuses[index] ?? step.status }));
+    },
   })
     .then((result) => {
       if (result.ok) {

@@ -26,6 +26,9 @@ const store: RunStore = ((globalThis as { __provisionRuns?: RunStore }).__provis
   latestByCluster: new Map(),
 });
 
+/** Enough for every tab still watching; the oldest runs are forgotten first. */
+const RUNS_KEPT = 1000;
+
 export function startRun(plan: ClusterPlan): ProvisionRun {
   const run: ProvisionRun = {
     requestId: plan.requestId,
@@ -35,6 +38,12 @@ export function startRun(plan: ClusterPlan): ProvisionRun {
   };
   store.byRequest.set(run.requestId, run);
   store.latestByCluster.set(run.clusterName, run.requestId);
+  for (const [requestId, old] of store.byRequest) {
+    if (store.byRequest.size <= RUNS_KEPT) break;
+    if (old.state === 'running') continue;
+    store.byRequest.delete(requestId);
+    if (store.latestByCluster.get(old.clusterName) === requestId) store.latestByCluster.delete(old.clusterName);
+  }
   return run;
 }
 

@@ -1,0 +1,105 @@
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import {
+  DescribeInstanceTypeOfferingsCommand,
+  DescribeInstanceTypesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { DescribeCapacityProvidersCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ec2Values, validRequest } from '@/lib/cluster/test-requests';
+import type { ClusterFormValues } from '@/lib/cluster/schema';
+import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
+
+const ec2 = mockClient(EC2Client);
+const autoScaling = mockClient(AutoScalingClient);
+const ecs = mockClient(ECSClient);
+const GROUP = 'arn:aws:autoscaling:us-east-1:1:autoScalingGroup:u:autoScalingGroupName/web';
+
+const check = (change: Partial<ClusterFormValues> = {}) =>
+  checkEc2AgainstAws(validRequest({ ...ec2Values, ...change }));
+
+describe('checkEc2AgainstAws', () => {
+  beforeEach(() => {
+    ec2.reset();
+    autoScaling.reset();
+    ecs.reset();
+    ec2.on(DescribeInstanceTypeOfferingsCommand).resolves({ InstanceTypeOfferings: [{ InstanceType: 't3.medium' }] });
+    ec2.on(DescribeInstanceTypesCommand).resolves({
+      InstanceTypes: [{ ProcessorInfo: { SupportedArchitectures: ['x86_64'] } }],
+    });
+    ec2.on(DescribeSubnetsCommand).resolves({
+      Subnets: [
+        { SubnetId: 'subnet-a', VpcId: 'vpc-1' },
+        { SubnetId: 'subnet-b', VpcId: 'vpc-1' },
+      ],
+    });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-default', VpcId: 'vpc-1' }] });
+    ecs.on(DescribeCapacityProvidersCommand).resolves({ capacityProviders: [] });
+  });
+
+  it('has no objection to choices AWS confirms', async () => {
+    await expect(check()).resolves.toEqual({});
+  });
+
+  it('asks nothing when EC2 is not chosen', async () => {
+    await expect(check({ ec2: false })).resolves.toEqual({});
+    expect(ec2.calls()).toHaveLength(0);
+  });
+
+  it('refuses an instance type the Region does not offer, or of another architecture', async () => {
+    ec2.on(DescribeInstanceTypeOfferingsCommand).resolves({ InstanceTypeOfferings: [] });
+    await expect(check()).resolves.toEqual({ instanceType: 'validation.instanceType.notOffered' });
+    ec2.on(DescribeInstanceTypeOfferingsCommand).resolves({ InstanceTypeOfferings: [{ InstanceType: 't3.medium' }] });
+    ec2
+      .on(DescribeInstanceTypesCommand)
+      .resolves({ InstanceTypes: [{ ProcessorInfo: { SupportedArchitectures: ['arm64'] } }] });
+    await expect(check()).resolves.toEqual({ instanceType: 'validation.instanceType.architecture' });
+  });
+
+  it('refuses subnets and security groups outside the VPC, or that do not exist', async () => {
+    ec2.on(DescribeSubnetsCommand).resolves({ Subnets: [{ SubnetId: 'subnet-a', VpcId: 'vpc-1' }] });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-default', VpcId: 'vpc-2' }] });
+    await expect(check()).resolves.toEqual({
+      subnetIds: 'validation.subnets.notInVpc',
+      securityGroupIds: 'validation.securityGroups.notInVpc',
+    });
+  });
+
+  it('refuses a new security group whose name the VPC already has', async () => {
+    await expect(
+      check({ securityGroupMode: 'new', securityGroupIds: [], securityGroupName: 'default' }),
+    ).resolves.toEqual({ securityGroupName: 'validation.securityGroupName.taken' });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
+    await expect(
+      check({ securityGroupMode: 'new', securityGroupIds: [], securityGroupName: 'fresh' }),
+    ).resolves.toEqual({});
+  });
+
+  it('accepts an existing group only while no capacity provider uses it', async () => {
+    autoScaling
+      .on(DescribeAutoScalingGroupsCommand)
+      .resolves({ AutoScalingGroups: [{ AutoScalingGroupARN: GROUP } as never] });
+    await expect(check({ autoScalingGroupArn: GROUP })).resolves.toEqual({});
+    ecs.on(DescribeCapacityProvidersCommand).resolves({
+      capacityProviders: [{ name: 'cp', status: 'ACTIVE', autoScalingGroupProvider: { autoScalingGroupArn: GROUP } }],
+    });
+    await expect(check({ autoScalingGroupArn: GROUP })).resolves.toEqual({
+      autoScalingGroupArn: 'validation.autoScalingGroup.taken',
+    });
+    autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
+    ecs.on(DescribeCapacityProvidersCommand).resolves({ capacityProviders: [] });
+    await expect(check({ autoScalingGroupArn: GROUP })).resolves.toEqual({
+      autoScalingGroupArn: 'validation.autoScalingGroup.taken',
+    });
+  });
+
+  it('names the permission of a check AWS refused', async () => {
+    ec2.on(DescribeSubnetsCommand).rejects(Object.assign(new Error('no'), { name: 'UnauthorizedOperation' }));
+    const failure = await check().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CheckFailedError);
+    expect((failure as CheckFailedError).permission).toBe('ec2:DescribeSubnets');
+  });
+});
