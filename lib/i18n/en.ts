@@ -8,7 +8,6 @@ export const en = {
     'Sandbox — no AWS account connected. Clusters are created in a local emulated AWS (moto) and are gone when it stops.',
   'region.label': 'Region: {region}',
   'language.label': 'Language',
-  'language.switchTo': 'Switch language',
 
   'clusters.title': 'Clusters',
   'clusters.description': 'The clusters in this account and Region.',

@@ -10,7 +10,6 @@ export const ko: Messages = {
     '샌드박스 — 연결된 AWS 계정이 없습니다. 클러스터는 로컬에서 에뮬레이션된 AWS(moto)에 생성되며, 에뮬레이터를 멈추면 사라집니다.',
   'region.label': '리전: {region}',
   'language.label': '언어',
-  'language.switchTo': '언어 바꾸기',
 
   'clusters.title': '클러스터',
   'clusters.description': '이 계정과 리전의 클러스터입니다.',
