@@ -43,7 +43,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
         !run && <Alert type="error">{t('cluster.notFound', { name })}</Alert>
       ) : (
         <>
-          <ClusterDetails cluster={found} justCreated={created === '1'} t={t} />
+          <ClusterDetails cluster={found} justCreated={created === '1' && !run} t={t} />
           {ec2Capacity && <Ec2Capacity capacity={ec2Capacity} t={t} />}
         </>
       )}
