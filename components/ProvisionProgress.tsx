@@ -20,7 +20,13 @@ export function ProvisionProgress({ run, t }: { run: ProvisionRun; t: Translate 
   const failure = run.failure;
   return (
     <>
-      {run.state === 'succeeded' && <Alert type="success">{t('progress.succeeded', { name: run.clusterName })}</Alert>}
+      {run.state === 'succeeded' && (
+        <Alert type="success">
+          {run.steps.some((step) => step.id === 'createCapacityProvider')
+            ? t('progress.succeeded', { name: run.clusterName })
+            : t('cluster.createdAlert', { name: run.clusterName })}
+        </Alert>
+      )}
       {run.state === 'running' && <Alert type="info">{t('progress.running')}</Alert>}
       {run.state === 'failed' && (
         <Alert type="error">

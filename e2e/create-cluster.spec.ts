@@ -53,7 +53,7 @@ test('creates a Fargate cluster with every optional section filled, and AWS hold
 
   await page.getByRole('button', { name: 'Create', exact: true }).click();
 
-  await expect(page).toHaveURL(/\/clusters\/payments-prod\?created=1$/);
+  await expect(page).toHaveURL(/\/clusters\/payments-prod\?request=[0-9a-f-]{36}$/);
   await expect(page.getByRole('status')).toHaveText('Cluster payments-prod has been created.');
   await expect(page.getByText('enhanced', { exact: true })).toBeVisible();
   await expect(page.getByText('S3: s3://exec-logs/payments/ (encrypted)')).toBeVisible();
@@ -92,7 +92,7 @@ test('a cluster with only the defaults: Fargate, Container Insights off, namespa
   await page.goto('/clusters/create');
   await page.getByLabel('Cluster name').fill('defaults');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await expect(page).toHaveURL(/\/clusters\/defaults\?created=1$/);
+  await expect(page).toHaveURL(/\/clusters\/defaults\?request=[0-9a-f-]{36}$/);
 
   const cluster = await describeCluster('defaults');
   expect(cluster?.settings).toEqual([{ name: 'containerInsights', value: 'disabled' }]);
@@ -118,7 +118,7 @@ test('a double click creates one cluster', async ({ page }) => {
   await page.goto('/clusters/create');
   await page.getByLabel('Cluster name').fill('once');
   await page.getByRole('button', { name: 'Create', exact: true }).dblclick();
-  await expect(page).toHaveURL(/\/clusters\/once\?created=1$/);
+  await expect(page).toHaveURL(/\/clusters\/once\?request=[0-9a-f-]{36}$/);
   expect(await clusterNames()).toEqual(['once']);
 });
 
@@ -133,15 +133,18 @@ test('two tabs creating the same name: one cluster, and the other tab is told th
   await Promise.all([first, second].map((page) => page.getByRole('button', { name: 'Create', exact: true }).click()));
 
   const outcomes = await Promise.all(
-    [first, second].map(async (page) => {
-      await page
-        .getByText(/has been created|already exists/)
-        .first()
-        .waitFor();
-      return page.url().includes('created=1') ? 'created' : 'refused';
-    }),
+    [first, second].map((page) =>
+      Promise.race([
+        page.waitForURL(/request=/).then(() => 'created'),
+        page
+          .getByText(/already exists/)
+          .first()
+          .waitFor()
+          .then(() => 'refused'),
+      ]),
+    ),
   );
-  expect(outcomes.sort()).toEqual(['created', 'refused']);
+  expect([...outcomes].sort()).toEqual(['created', 'refused']);
   const refused = outcomes[0] === 'refused' ? first : second;
   await expect(refused.getByLabel('Cluster name')).toHaveAccessibleDescription(/already exists/);
   expect(await clusterNames()).toEqual(['contested']);

@@ -106,7 +106,7 @@ test('creates a cluster with a new On-demand group, a new role and a new securit
   ]);
 
   await create(page);
-  await expect(page).toHaveURL(/\/clusters\/web$/);
+  await expect(page).toHaveURL(/\/clusters\/web\?request=/);
   await expect(page.getByText('Cluster web has been created with its Amazon EC2 capacity.')).toBeVisible({
     timeout: 20_000,
   });
@@ -288,7 +288,7 @@ test('the same post sent three times (a retried request) makes one of everything
   const post = () => request.post('/clusters/create', { multipart: form, maxRedirects: 0 });
   const answers = [...(await Promise.all([post(), post()])), await post()];
   expect(answers.map((answer) => [answer.status(), answer.headers().location])).toEqual(
-    Array(3).fill([303, '/clusters/retried']),
+    Array(3).fill([303, `/clusters/retried?request=${form.requestId}`]),
   );
   await expect
     .poll(async () => (await describeCluster('retried'))?.defaultCapacityProviderStrategy?.length, { timeout: 20_000 })

@@ -26,7 +26,7 @@ test.describe('in Korean (chosen from the browser’s language)', () => {
     await page.getByLabel('태그 1의 값').fill('결제 서비스');
     await page.getByRole('button', { name: '생성', exact: true }).click();
 
-    await expect(page).toHaveURL(/\/clusters\/seoul-team\?created=1$/);
+    await expect(page).toHaveURL(/\/clusters\/seoul-team\?request=[0-9a-f-]{36}$/);
     await expect(page.getByText('클러스터 seoul-team이(가) 생성되었습니다.')).toBeVisible();
     expect((await describeCluster('seoul-team'))?.tags?.[0]).toEqual({ key: '팀', value: '결제 서비스' });
   });
@@ -35,7 +35,7 @@ test.describe('in Korean (chosen from the browser’s language)', () => {
     await page.goto('/clusters/create');
     await page.getByLabel('클러스터 이름').fill('twice');
     await page.getByRole('button', { name: '생성', exact: true }).click();
-    await expect(page).toHaveURL(/created=1/);
+    await expect(page).toHaveURL(/request=/);
     await page.goto('/clusters/create');
     await page.getByLabel('클러스터 이름').fill('twice');
     await page.getByRole('button', { name: '생성', exact: true }).click();

@@ -7,18 +7,17 @@ import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { type ClusterPlan, planCluster } from '@/lib/cluster/plan';
 import type { ClusterRequest } from '@/lib/cluster/schema';
 import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
-import { executePlan } from './execute';
+import { executePlan, type ExecutionResult } from './execute';
 import { withLock } from './lock';
 import { latestRunOfCluster, type ProvisionRun, runOfRequest, startRun } from './runs';
 
 export type ProvisionOutcome =
-  | { ok: true; clusterName: string; inProgress: boolean }
-  | { ok: false; fieldErrors: FieldErrors; formError?: FormError };
+  { ok: true; clusterName: string; requestId: string } | { ok: false; fieldErrors: FieldErrors; formError?: FormError };
 
 /**
  * Creates the cluster a validated request describes: checks what only AWS can tell, then plans
- * and executes. A one-step plan (Fargate only) runs before the answer; a longer one runs on in the
- * background and the cluster's page follows its progress. One request per cluster name at a time
+ * and executes, recording each step in the request's run. A one-step plan (Fargate only) runs
+ * before the answer; a longer one runs on in the background and the cluster's page follows it. One request per cluster name at a time
  * in this process; across processes the request tag makes ECS refuse a second, different
  * CreateCluster for the same name.
  */
@@ -26,31 +25,29 @@ export function provisionCluster(request: ClusterRequest): Promise<ProvisionOutc
   return withLock(`cluster:${request.clusterName}`, async () => {
     // The same request again (a double click, a retried post): it is already under way or done.
     const earlier = runOfRequest(request.requestId);
-    if (earlier && earlier.state !== 'failed') return accepted(request, earlier.state === 'running');
+    if (earlier && earlier.state !== 'failed') return accepted(request);
 
     const refused = await checkAgainstAws(request);
     if (refused) return refused;
 
     const plan = planCluster(request);
+    const run = startRun(plan);
+    const finished = executeAndRecord(plan, run);
     if (plan.steps.length > 1) {
-      runInBackground(plan);
-      return accepted(request, true);
+      finished.catch(() => undefined); // logged and recorded in the run
+      return accepted(request);
     }
-    const result = await executePlan(plan);
-    if (result.ok) return accepted(request, false);
+    const result = await finished;
+    if (result.ok) return accepted(request);
     if (isInconsistentIdempotentRequest(result.error)) return nameTaken();
-    return {
-      ok: false,
-      fieldErrors: {},
-      formError: { message: describeAwsError(result.error, result.failedStep.call.action) },
-    };
+    return { ok: false, fieldErrors: {}, formError: run.failure && { message: run.failure.message } };
   });
 }
 
-const accepted = (request: ClusterRequest, inProgress: boolean): ProvisionOutcome => ({
+const accepted = (request: ClusterRequest): ProvisionOutcome => ({
   ok: true,
   clusterName: request.clusterName,
-  inProgress,
+  requestId: request.requestId,
 });
 const nameTaken = (): ProvisionOutcome => ({ ok: false, fieldErrors: { clusterName: 'validation.clusterName.taken' } });
 
@@ -64,7 +61,7 @@ async function checkAgainstAws(request: ClusterRequest): Promise<ProvisionOutcom
     if (existing?.status === 'ACTIVE' || existing?.status === 'PROVISIONING') {
       const createdBy = existing.tags?.find((tag) => tag.key === REQUEST_TAG_KEY)?.value;
       // The same request arriving again after this server forgot it: it already succeeded.
-      if (createdBy === request.requestId) return accepted(request, false);
+      if (createdBy === request.requestId) return accepted(request);
       return nameTaken();
     }
     const fieldErrors: FieldErrors = {
@@ -88,29 +85,26 @@ async function checkNamespace(request: ClusterRequest): Promise<FieldErrors> {
     : { namespace: 'validation.namespace.notFound' };
 }
 
-/** Runs the plan after the answer has gone, recording each step in the request's run. */
-function runInBackground(plan: ClusterPlan): ProvisionRun {
-  const run = startRun(plan);
-  executePlan(plan, {
-    onStatus: (statuses) => {
-      run.steps = run.steps.map((step, index) => ({ ...step, status: statuses[index] ?? step.status }));
-    },
-  })
-    .then((result) => {
-      if (result.ok) {
-        run.state = 'succeeded';
-        return;
-      }
-      run.state = 'failed';
+/** Runs the plan, recording each step's status and the outcome in the request's run. */
+async function executeAndRecord(plan: ClusterPlan, run: ProvisionRun): Promise<ExecutionResult> {
+  try {
+    const result = await executePlan(plan, {
+      onStatus: (statuses) => {
+        run.steps = run.steps.map((step, index) => ({ ...step, status: statuses[index] ?? step.status }));
+      },
+    });
+    run.state = result.ok ? 'succeeded' : 'failed';
+    if (!result.ok) {
       run.failure = {
         step: result.failedStep.id,
         message: describeAwsError(result.error, result.failedStep.call.action),
         rolledBack: result.rolledBack,
       };
-    })
-    .catch((error: unknown) => {
-      run.state = 'failed';
-      console.error(`[provision] run ${run.requestId} stopped unexpectedly`, error);
-    });
-  return run;
+    }
+    return result;
+  } catch (error) {
+    run.state = 'failed';
+    console.error(`[provision] run ${run.requestId} stopped unexpectedly`, error);
+    throw error;
+  }
 }

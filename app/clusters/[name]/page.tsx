@@ -11,9 +11,9 @@ import { describeEc2Capacity, type Ec2CapacityView } from '@/lib/aws/cluster-cap
 import { findCluster } from '@/lib/aws/clusters';
 import { load, type Loaded } from '@/lib/aws/load';
 import { getTranslator } from '@/lib/i18n/server';
-import { latestRunOfCluster } from '@/lib/provision/runs';
+import { latestRunOfCluster, runOfRequest } from '@/lib/provision/runs';
 
-type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ created?: string }> };
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ request?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeURIComponent((await params).name) };
@@ -21,9 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClusterPage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
-  const { created } = await searchParams;
+  const { request } = await searchParams;
   const { t } = await getTranslator();
-  const run = latestRunOfCluster(name);
+  // The run of the request that led here, or any run still creating this cluster.
+  const requested = request ? runOfRequest(request) : undefined;
+  const latest = latestRunOfCluster(name);
+  const run = requested?.clusterName === name ? requested : latest?.state === 'running' ? latest : undefined;
   const cluster = await load('ecs:DescribeClusters', () => findCluster(name));
   const found = cluster.ok ? cluster.value : undefined;
   const ec2Capacity = found ? await load('ecs:DescribeCapacityProviders', () => describeEc2Capacity(found)) : undefined;
@@ -43,7 +46,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
         !run && <Alert type="error">{t('cluster.notFound', { name })}</Alert>
       ) : (
         <>
-          <ClusterDetails cluster={found} justCreated={created === '1' && !run} t={t} />
+          <ClusterDetails cluster={found} t={t} />
           {ec2Capacity && <Ec2Capacity capacity={ec2Capacity} t={t} />}
         </>
       )}
@@ -79,7 +82,7 @@ function Ec2Capacity({ capacity, t }: { capacity: Loaded<Ec2CapacityView[]>; t: 
 
 type Translate = Awaited<ReturnType<typeof getTranslator>>['t'];
 
-function ClusterDetails({ cluster, justCreated, t }: { cluster: Cluster; justCreated: boolean; t: Translate }) {
+function ClusterDetails({ cluster, t }: { cluster: Cluster; t: Translate }) {
   const none = t('cluster.none');
   const exec = cluster.configuration?.executeCommandConfiguration;
   const log = exec?.logConfiguration;
@@ -93,7 +96,6 @@ function ClusterDetails({ cluster, justCreated, t }: { cluster: Cluster; justCre
 
   return (
     <>
-      {justCreated && <Alert type="success">{t('cluster.createdAlert', { name: cluster.clusterName ?? '' })}</Alert>}
       {settling && (
         <>
           <Alert type="info">{t('cluster.refreshing')}</Alert>

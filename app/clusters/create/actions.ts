@@ -31,6 +31,6 @@ export async function createClusterAction(
       answerId: randomUUID(),
     };
   }
-  // A plan still running is followed on the cluster's page; a finished one is announced there.
-  redirect(`/clusters/${encodeURIComponent(outcome.clusterName)}${outcome.inProgress ? '' : '?created=1'}`);
+  // The cluster's page follows the request's run: its steps, and how it ended.
+  redirect(`/clusters/${encodeURIComponent(outcome.clusterName)}?request=${outcome.requestId}`);
 }
