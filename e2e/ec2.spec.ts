@@ -4,6 +4,7 @@ import { CreateCapacityProviderCommand } from '@aws-sdk/client-ecs';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { Page } from '@playwright/test';
 import { REQUEST_TAG_KEY } from '../lib/cluster/limits';
+import { actionFields, clusterFormFields } from '../scripts/form-post.mjs';
 import {
   autoScaling,
   autoScalingGroups,
@@ -250,41 +251,20 @@ test('a double click makes one template, group and provider', async ({ page }) =
 
 test('the same post sent three times (a retried request) makes one of everything', async ({ request }) => {
   // The form as a browser without JavaScript posts it: the action's hidden fields and the values.
-  const html = await (await request.get('/clusters/create')).text();
-  const form: Record<string, string> = {};
-  for (const [, name = '', value = ''] of html.matchAll(
-    /<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g,
-  )) {
-    form[name] = value.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-  }
   const [subnet] = await defaultVpcSubnets();
   const { Subnets = [] } = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnet ?? ''] }));
   const defaultGroup = (await securityGroups()).find(
     (group) => group.GroupName === 'default' && group.VpcId === Subnets[0]?.VpcId,
   );
-  Object.assign(form, {
-    requestId: '0f6d3c2a-1b5e-4c8f-9a7d-2e4b6c8d0f13',
-    clusterName: 'retried',
-    fargate: 'on',
+  const form = {
+    ...actionFields(await (await request.get('/clusters/create')).text()),
+    ...clusterFormFields('retried'),
     ec2: 'on',
-    monitoring: 'disabled',
-    execLogging: 'DEFAULT',
-    autoScalingGroupArn: '',
-    provisioningModel: 'ON_DEMAND',
-    spotAllocationStrategy: 'price-capacity-optimized',
-    amiFamily: 'al2023',
-    instanceType: 't3.medium',
-    instanceProfile: '',
-    minSize: '0',
     maxSize: '2',
-    keyName: '',
-    rootVolumeSize: '30',
     vpcId: Subnets[0]?.VpcId ?? '',
     subnetIds: subnet ?? '',
-    securityGroupMode: 'existing',
     securityGroupIds: defaultGroup?.GroupId ?? '',
-    publicIp: 'subnet',
-  });
+  };
   const post = () => request.post('/clusters/create', { multipart: form, maxRedirects: 0 });
   const answers = [...(await Promise.all([post(), post()])), await post()];
   expect(answers.map((answer) => [answer.status(), answer.headers().location])).toEqual(

@@ -14,10 +14,10 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { actionFields, clusterFormFields } from './form-post.mjs';
 import { ensureBuild, ensureDependencies, freePort, root, run, startMoto } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -91,12 +91,9 @@ async function startProxy(target) {
   throw new Error('the counting proxy did not start');
 }
 
-/** The form's hidden action fields, as a browser without JavaScript posts them. */
-async function actionFields(appUrl) {
-  const html = await (await fetch(`${appUrl}/clusters/create`)).text();
-  return [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
-    ([, name, value = '']) => [name, value.replaceAll('&quot;', '"').replaceAll('&amp;', '&')],
-  );
+/** The form's hidden action fields, read from the page as a browser without JavaScript would. */
+async function pageActionFields(appUrl) {
+  return Object.entries(actionFields(await (await fetch(`${appUrl}/clusters/create`)).text()));
 }
 
 /**
@@ -128,8 +125,8 @@ async function ec2PathRuns(appUrl) {
       }),
     );
     const form = new FormData();
-    for (const [name, value] of await actionFields(appUrl)) form.append(name, value);
-    const fields = { ...formFields(`bench-ec2-${i}`), ec2: 'on', vpcId };
+    for (const [name, value] of await pageActionFields(appUrl)) form.append(name, value);
+    const fields = { ...clusterFormFields(`bench-ec2-${i}`), ec2: 'on', vpcId };
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     for (const subnet of Subnets) form.append('subnetIds', subnet.SubnetId ?? '');
     form.append('securityGroupIds', SecurityGroups[0]?.GroupId ?? '');
@@ -154,29 +151,6 @@ async function ec2PathRuns(appUrl) {
     runs.push({ ms: elapsed, calls: calls.length, checks, steps: 13 });
   }
   return runs;
-}
-
-/** A Create cluster form as the page posts it with its defaults: Fargate on, EC2 fields unused. */
-function formFields(clusterName) {
-  return {
-    requestId: randomUUID(),
-    clusterName,
-    fargate: 'on',
-    monitoring: 'disabled',
-    execLogging: 'DEFAULT',
-    autoScalingGroupArn: '',
-    provisioningModel: 'ON_DEMAND',
-    spotAllocationStrategy: 'price-capacity-optimized',
-    amiFamily: 'al2023',
-    instanceType: 't3.medium',
-    instanceProfile: '',
-    minSize: '0',
-    maxSize: '5',
-    keyName: '',
-    rootVolumeSize: '30',
-    securityGroupMode: 'existing',
-    publicIp: 'subnet',
-  };
 }
 
 /** An empty App Router page, built by this project's own Next.js and React. */
@@ -226,12 +200,13 @@ async function firstLoadJs(pageUrl) {
 
 /** Posts the form as a browser without JavaScript does, and times it until the redirect arrives. */
 async function actionLatencies(appUrl) {
-  const hidden = await actionFields(appUrl);
+  const hidden = await pageActionFields(appUrl);
   const timings = [];
   for (let i = 0; i < RUNS + 2; i += 1) {
     const form = new FormData();
     for (const [name, value] of hidden) form.append(name, value);
-    for (const [name, value] of Object.entries(formFields(`bench-action-${i}-${Date.now()}`))) form.append(name, value);
+    for (const [name, value] of Object.entries(clusterFormFields(`bench-action-${i}-${Date.now()}`)))
+      form.append(name, value);
     const started = performance.now();
     const response = await fetch(`${appUrl}/clusters/create`, { method: 'POST', body: form, redirect: 'manual' });
     await response.arrayBuffer();
