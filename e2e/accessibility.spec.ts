@@ -50,7 +50,7 @@ for (const locale of ['en-US', 'ko-KR']) {
       await page.locator('#ec2').check();
       await expect(page.locator('#instanceType')).toHaveValue('t3.medium');
       await page.getByRole('main').locator('button[type=submit]').click();
-      await expect(page.locator('[data-status="done"]')).toHaveCount(13, { timeout: 20_000 });
+      await expect(page.locator('[data-status="done"]')).toHaveCount(14, { timeout: 20_000 });
       await expectNoViolations(page);
     });
 

@@ -102,8 +102,9 @@ test('creates a cluster with a new On-demand group, a new role and a new securit
     /Step 11: Read the Auto Scaling group’s ARN/,
     /Step 12: Create the capacity provider/,
     /Step 13: Wait until the capacity provider is active/,
-    /Step 14: Attach the capacity providers/,
-    /Step 15: Wait until the cluster has applied them/,
+    /Step 14: Wait until the cluster is active/,
+    /Step 15: Attach the capacity providers/,
+    /Step 16: Wait until the cluster has applied them/,
   ]);
 
   await create(page);
@@ -111,8 +112,8 @@ test('creates a cluster with a new On-demand group, a new role and a new securit
   await expect(page.getByText('Cluster web has been created with its Amazon EC2 capacity.')).toBeVisible({
     timeout: 20_000,
   });
-  await expect(page.locator('[data-status]')).toHaveCount(15);
-  await expect(page.locator('[data-status="done"]')).toHaveCount(15);
+  await expect(page.locator('[data-status]')).toHaveCount(16);
+  await expect(page.locator('[data-status="done"]')).toHaveCount(16);
 
   const [template] = await launchTemplates();
   const data = await launchTemplateData(template?.LaunchTemplateName ?? '');
@@ -226,7 +227,7 @@ test('an existing group: only free groups are offered, and the cluster gets a pr
   expect(await launchTemplates()).toHaveLength(1);
 });
 
-test('a reload and a second tab show the same 13 steps (with a new role), kept on the server', async ({
+test('a reload and a second tab show the same 14 steps (with a new role), kept on the server', async ({
   page,
   browser,
 }) => {
@@ -235,9 +236,9 @@ test('a reload and a second tab show the same 13 steps (with a new role), kept o
   await expect(page.getByText('has been created with its Amazon EC2 capacity')).toBeVisible({ timeout: 20_000 });
   const other = await browser.newPage();
   await other.goto(page.url());
-  await expect(other.locator('[data-status="done"]')).toHaveCount(13);
+  await expect(other.locator('[data-status="done"]')).toHaveCount(14);
   await page.reload();
-  await expect(page.locator('[data-status="done"]')).toHaveCount(13);
+  await expect(page.locator('[data-status="done"]')).toHaveCount(14);
 });
 
 test('a double click makes one template, group and provider', async ({ page }) => {
@@ -293,6 +294,7 @@ const STEPS: [string, { operation: string; match?: string }][] = [
   ['Read the Auto Scaling group’s ARN', { operation: 'DescribeAutoScalingGroups' }],
   ['Create the capacity provider', { operation: 'CreateCapacityProvider' }],
   ['Wait until the capacity provider is active', { operation: 'DescribeCapacityProviders' }],
+  ['Wait until the cluster is active', { operation: 'DescribeClusters', match: '{"clusters":["doomed"]}' }],
   ['Attach the capacity providers to the cluster', { operation: 'PutClusterCapacityProviders' }],
   ['Wait until the cluster has applied them', { operation: 'DescribeClusters', match: '"include":["ATTACHMENTS"]' }],
 ];

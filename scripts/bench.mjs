@@ -147,8 +147,9 @@ async function ec2PathRuns(appUrl) {
     const elapsed = performance.now() - started;
     // Everything before the AMI lookup is a check; the plan starts with the lookup.
     const checks = calls.indexOf('GetParameter');
-    // This form's plan: AMI, four role steps, cluster, template, group, its ARN, provider, wait, attach, wait.
-    runs.push({ ms: elapsed, calls: calls.length, checks, steps: 13 });
+    // This form's plan: AMI, four role steps, cluster, template, group, its ARN, provider, two waits,
+    // attach, wait.
+    runs.push({ ms: elapsed, calls: calls.length, checks, steps: 14 });
   }
   return runs;
 }

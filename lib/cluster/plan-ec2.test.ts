@@ -26,6 +26,7 @@ describe('planCluster for Amazon EC2 instances', () => {
       'describeAutoScalingGroup',
       'createCapacityProvider',
       'waitForCapacityProvider',
+      'waitForClusterActive',
       'attachCapacityProviders',
       'waitForCluster',
     ]);
@@ -228,6 +229,7 @@ describe('planCluster for Amazon EC2 instances', () => {
       'createCluster',
       'createCapacityProvider',
       'waitForCapacityProvider',
+      'waitForClusterActive',
       'attachCapacityProviders',
       'waitForCluster',
     ]);
@@ -249,6 +251,7 @@ describe('planCluster for Amazon EC2 instances', () => {
       'resolveAmi',
       'describeAutoScalingGroup',
       'waitForCapacityProvider',
+      'waitForClusterActive',
       'waitForCluster',
     ]);
   });

@@ -96,11 +96,12 @@ export type StepId =
   | 'describeAutoScalingGroup'
   | 'createCapacityProvider'
   | 'waitForCapacityProvider'
+  | 'waitForClusterActive'
   | 'attachCapacityProviders'
   | 'waitForCluster';
 
 /** Conditions the executor polls for, where AWS finishes work after answering. */
-export type WaitCondition = 'capacityProviderActive' | 'clusterAttachmentsComplete';
+export type WaitCondition = 'capacityProviderActive' | 'clusterActive' | 'clusterAttachmentsComplete';
 
 export interface PlanStep {
   id: StepId;
@@ -344,7 +345,7 @@ function instanceCapacitySteps(request: ClusterRequest, names: ResourceNames, cr
   return steps;
 }
 
-/** Capacity provider for the group → wait until ACTIVE → make it the cluster's default. */
+/** Capacity provider for the group → both ACTIVE → make it the cluster's default. */
 function capacityProviderSteps(
   request: ClusterRequest,
   capacityProvider: string,
@@ -374,6 +375,12 @@ function capacityProviderSteps(
       id: 'waitForCapacityProvider',
       call: { action: 'ecs:DescribeCapacityProviders', input: { capacityProviders: [capacityProvider] } },
       waitUntil: 'capacityProviderActive',
+    },
+    {
+      // ECS changes a cluster's capacity providers only while the cluster is ACTIVE.
+      id: 'waitForClusterActive',
+      call: { action: 'ecs:DescribeClusters', input: { clusters: [cluster] } },
+      waitUntil: 'clusterActive',
     },
     {
       id: 'attachCapacityProviders',

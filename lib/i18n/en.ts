@@ -347,4 +347,5 @@ export const en = {
     'With a new Auto Scaling group you can add at most 47 tags (the group also carries AmazonECSManaged, Name and the request tag).',
   'ec2.loadWithoutScript':
     'Without JavaScript, these options need the page to load them first: open the form with the Amazon EC2 options loaded.',
+  'step.waitForClusterActive': 'Wait until the cluster is active',
 } as const;

@@ -345,4 +345,5 @@ export const ko: Messages = {
     '새 Auto Scaling 그룹을 만들 때는 태그를 최대 47개까지 추가할 수 있습니다(그룹에는 AmazonECSManaged, Name, 요청 태그도 붙습니다).',
   'ec2.loadWithoutScript':
     'JavaScript 없이는 페이지가 이 옵션을 먼저 불러와야 합니다. Amazon EC2 옵션을 불러온 양식을 여세요.',
+  'step.waitForClusterActive': '클러스터가 활성화될 때까지 대기',
 };

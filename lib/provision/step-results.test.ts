@@ -44,6 +44,13 @@ describe('waitIsOver', () => {
     ).toThrow(StepResultError);
   });
 
+  it('waits for the cluster to be ACTIVE, and gives up when it is gone', () => {
+    expect(waitIsOver('clusterActive', { clusters: [{ status: 'PROVISIONING' }] })).toBe(false);
+    expect(waitIsOver('clusterActive', { clusters: [{ status: 'ACTIVE' }] })).toBe(true);
+    expect(() => waitIsOver('clusterActive', { clusters: [{ status: 'INACTIVE' }] })).toThrow(StepResultError);
+    expect(() => waitIsOver('clusterActive', { clusters: [] })).toThrow(StepResultError);
+  });
+
   it('waits for the cluster’s attachments where AWS reports them', () => {
     expect(waitIsOver('clusterAttachmentsComplete', { clusters: [{ attachmentsStatus: 'UPDATE_IN_PROGRESS' }] })).toBe(
       false,

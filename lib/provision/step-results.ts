@@ -41,6 +41,13 @@ export function waitIsOver(condition: WaitCondition, answer: unknown): boolean {
       }
       return provider?.status === 'ACTIVE';
     }
+    case 'clusterActive': {
+      const status = (answer as DescribeClustersResponse).clusters?.[0]?.status;
+      if (status === undefined || status === 'INACTIVE' || status === 'FAILED') {
+        throw new StepResultError(`The cluster is ${status ?? 'gone'}, not ACTIVE.`);
+      }
+      return status === 'ACTIVE';
+    }
     case 'clusterAttachmentsComplete': {
       const cluster = (answer as DescribeClustersResponse).clusters?.[0];
       if (cluster?.attachmentsStatus === 'UPDATE_FAILED') {
