@@ -57,9 +57,7 @@ function InboundRuleRow({
   const { control, register } = useFormContext<ClusterFormValues>();
   const [type, source] = useWatch({ control, name: [`inboundRules.${index}.type`, `inboundRules.${index}.source`] });
   const row = index + 1;
-  const name = (part: 'type' | 'ports' | 'source' | 'cidr') => `inboundRules.${index}.${part}` as const;
-  const portsError = useFieldError(name('ports'));
-  const cidrError = useFieldError(name('cidr'));
+  const name = <P extends 'type' | 'ports' | 'source' | 'cidr'>(part: P) => `inboundRules.${index}.${part}` as const;
   const customPorts = type && INBOUND_RULE_TYPES[type].ports === undefined && type !== 'all-traffic';
 
   return (
@@ -81,22 +79,13 @@ function InboundRuleRow({
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor={fieldId(name('ports'))} className="sr-only">
-          {t('inboundRules.ports', { row })}
-        </label>
-        <input
-          id={fieldId(name('ports'))}
-          {...register(name('ports'))}
-          defaultValue={defaults.ports}
-          disabled={!customPorts}
-          placeholder={type ? (INBOUND_RULE_TYPES[type].ports ?? (type === 'all-traffic' ? 'all' : '8080')) : ''}
-          aria-invalid={portsError ? true : undefined}
-          aria-describedby={portsError ? `${fieldId(name('ports'))}-error` : undefined}
-          className={inputClassName}
-        />
-        {portsError && <FieldError id={`${fieldId(name('ports'))}-error`}>{portsError}</FieldError>}
-      </div>
+      <RuleTextInput
+        path={name('ports')}
+        label={t('inboundRules.ports', { row })}
+        defaultValue={defaults.ports}
+        disabled={!customPorts}
+        placeholder={type ? (INBOUND_RULE_TYPES[type].ports ?? (type === 'all-traffic' ? 'all' : '8080')) : ''}
+      />
       <div>
         <label htmlFor={fieldId(name('source'))} className="sr-only">
           {t('inboundRules.source', { row })}
@@ -111,22 +100,13 @@ function InboundRuleRow({
           <option value="custom">{t('inboundRules.source.custom')}</option>
         </select>
       </div>
-      <div>
-        <label htmlFor={fieldId(name('cidr'))} className="sr-only">
-          {t('inboundRules.cidr', { row })}
-        </label>
-        <input
-          id={fieldId(name('cidr'))}
-          {...register(name('cidr'))}
-          defaultValue={defaults.cidr}
-          disabled={source !== 'custom'}
-          placeholder="10.0.0.0/16"
-          aria-invalid={cidrError ? true : undefined}
-          aria-describedby={cidrError ? `${fieldId(name('cidr'))}-error` : undefined}
-          className={inputClassName}
-        />
-        {cidrError && <FieldError id={`${fieldId(name('cidr'))}-error`}>{cidrError}</FieldError>}
-      </div>
+      <RuleTextInput
+        path={name('cidr')}
+        label={t('inboundRules.cidr', { row })}
+        defaultValue={defaults.cidr}
+        disabled={source !== 'custom'}
+        placeholder="10.0.0.0/16"
+      />
       <button
         type="button"
         onClick={onRemove}
@@ -136,5 +116,42 @@ function InboundRuleRow({
         {t('tags.remove')}
       </button>
     </li>
+  );
+}
+
+/** A rule's port range or CIDR: a text input named for screen readers, with its error. */
+function RuleTextInput({
+  path,
+  label,
+  defaultValue,
+  disabled,
+  placeholder,
+}: {
+  path: `inboundRules.${number}.${'ports' | 'cidr'}`;
+  label: string;
+  defaultValue: string;
+  disabled: boolean;
+  placeholder: string;
+}) {
+  const { register } = useFormContext<ClusterFormValues>();
+  const error = useFieldError(path);
+  const id = fieldId(path);
+  return (
+    <div>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={id}
+        {...register(path)}
+        defaultValue={defaultValue}
+        disabled={disabled}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClassName}
+      />
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
+    </div>
   );
 }

@@ -51,9 +51,6 @@ import {
 export const MONITORING_OPTIONS = ['enhanced', 'enabled', 'disabled'] as const;
 export const EXEC_LOGGING_OPTIONS = ['DEFAULT', 'CLOUDWATCH', 'S3', 'NONE'] as const;
 
-export type MonitoringOption = (typeof MONITORING_OPTIONS)[number];
-export type ExecLoggingOption = (typeof EXEC_LOGGING_OPTIONS)[number];
-
 const message = (key: ValidationMessageKey) => ({ error: key });
 
 const kmsKeyArn = z.string().superRefine((value, ctx) => {

@@ -25,7 +25,3 @@ export function formatMessage(messages: Messages, key: MessageKey, params: Messa
     name in params ? String(params[name]) : placeholder,
   );
 }
-
-export function isMessageKey(messages: Messages, key: string): key is MessageKey {
-  return Object.hasOwn(messages, key);
-}
