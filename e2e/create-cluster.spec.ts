@@ -1,5 +1,5 @@
 import { REQUEST_TAG_KEY } from '../lib/cluster/limits';
-import { clusterNames, createHttpNamespace, describeCluster } from './support/aws';
+import { clusterNames, createBucket, createHttpNamespace, describeCluster } from './support/aws';
 import { expect, openSection, test } from './support/fixtures';
 
 const KEY_EXEC = 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555';
@@ -7,6 +7,7 @@ const KEY_STORAGE = 'arn:aws:kms:us-east-1:123456789012:key/66666666-7777-8888-9
 const KEY_FARGATE = 'arn:aws:kms:us-east-1:123456789012:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
 test('creates a Fargate cluster with every optional section filled, and AWS holds each setting', async ({ page }) => {
+  await createBucket('exec-logs');
   await page.goto('/clusters');
   await expect(page.getByText('No clusters', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Create cluster' }).click();
@@ -23,6 +24,7 @@ test('creates a Fargate cluster with every optional section filled, and AWS hold
 
   await openSection(page, /Troubleshooting configuration/);
   await page.getByLabel('AWS KMS key for ECS Exec').fill(KEY_EXEC);
+  await page.getByLabel('Custom', { exact: true }).check();
   await page.getByLabel('Amazon S3').check();
   await page.getByLabel('S3 bucket').fill('exec-logs');
   await page.getByLabel('S3 key prefix').fill('payments/');

@@ -1,4 +1,4 @@
-import { autoScalingGroups, clusterNames, describeCluster, launchTemplates } from './support/aws';
+import { autoScalingGroups, clusterNames, createLogGroup, describeCluster, launchTemplates } from './support/aws';
 import { expect, test } from './support/fixtures';
 
 test.use({ javaScriptEnabled: false });
@@ -37,9 +37,11 @@ test('without JavaScript the form posts, shows the server’s errors with the in
 });
 
 test('without JavaScript the ECS Exec log group field appears when CloudWatch is chosen', async ({ page }) => {
+  await createLogGroup('/ecs/exec');
   await page.goto('/clusters/create');
   await page.getByRole('heading', { name: /Troubleshooting configuration/ }).click();
   await expect(page.getByLabel('CloudWatch log group')).toBeHidden();
+  await page.getByLabel('Custom', { exact: true }).check();
   await page.getByLabel('Amazon CloudWatch').check();
   await expect(page.getByLabel('CloudWatch log group')).toBeVisible();
   await page.getByLabel('CloudWatch log group').fill('/ecs/exec');

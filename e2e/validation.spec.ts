@@ -10,6 +10,7 @@ test.describe('bad input gets a message next to its field, and nothing is create
     await page.getByLabel('AWS Fargate (serverless)').uncheck();
     await openSection(page, /Troubleshooting configuration/);
     await page.getByLabel('AWS KMS key for ECS Exec').fill('alias/my-key');
+    await page.getByLabel('Custom', { exact: true }).check();
     await page.getByLabel('Amazon CloudWatch').check();
     await page.getByLabel('CloudWatch log group').fill('bad group name');
     await openSection(page, /Encryption/);

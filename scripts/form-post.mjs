@@ -11,25 +11,11 @@ export function actionFields(html) {
   );
 }
 
-/** The form's fields with the page's defaults: Fargate on, EC2 fields present but unused. */
+/**
+ * A post for a Fargate cluster of this name. Only what differs from the form's defaults is named:
+ * a text field a post leaves out takes its default on the server, as one the page had not rendered.
+ * Checkboxes are present only when checked, so Fargate's is named; EC2 fields are added by callers.
+ */
 export function clusterFormFields(clusterName) {
-  return {
-    requestId: randomUUID(),
-    clusterName,
-    fargate: 'on',
-    monitoring: 'disabled',
-    execLogging: 'DEFAULT',
-    autoScalingGroupArn: '',
-    provisioningModel: 'ON_DEMAND',
-    spotAllocationStrategy: 'price-capacity-optimized',
-    amiFamily: 'al2023',
-    instanceType: 't3.medium',
-    instanceProfile: '',
-    minSize: '0',
-    maxSize: '5',
-    keyName: '',
-    rootVolumeSize: '30',
-    securityGroupMode: 'existing',
-    publicIp: 'subnet',
-  };
+  return { requestId: randomUUID(), clusterName, fargate: 'on', instanceType: 't3.medium' };
 }

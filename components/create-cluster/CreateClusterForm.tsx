@@ -7,10 +7,10 @@ import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createClusterAction } from '@/app/clusters/create/actions';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClassName } from '@/components/ui/buttonStyles';
-import type { Ec2OptionsSource } from '@/lib/aws/ec2-options';
-import type { NamespaceOption } from '@/lib/aws/namespaces';
-import { defaultClusterFormValues } from '@/lib/cluster/defaults';
+import type { Ec2OptionsSource, NamespaceOption } from '@/lib/cluster/options';
+import { defaultClusterFormValues } from '@/lib/cluster/form-fields';
 import type { CreateClusterFormState } from '@/lib/cluster/form-state';
+import type { MonitoringLevel } from '@/lib/cluster/request';
 import { clusterFormSchema, type ClusterFormValues, type ClusterRequest } from '@/lib/cluster/schema';
 import { useI18n } from '@/lib/i18n/client';
 import type { MessageRef } from '@/lib/i18n/messages';
@@ -33,12 +33,15 @@ const EDITING: CreateClusterFormState = { status: 'editing' };
  */
 export function CreateClusterForm({
   requestId,
+  accountMonitoring,
   namespaces,
   namespaceListError,
   ec2Options,
   ec2Chosen,
 }: {
   requestId: string;
+  /** The account's Container Insights default, shown as the form's default choice. */
+  accountMonitoring?: MonitoringLevel;
   namespaces: NamespaceOption[];
   namespaceListError?: MessageRef;
   ec2Options: Ec2OptionsSource;
@@ -50,7 +53,10 @@ export function CreateClusterForm({
   const answer = state.status === 'rejected' ? state : undefined;
   const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
     resolver: zodResolver(clusterFormSchema),
-    defaultValues: answer?.values ?? { ...defaultClusterFormValues(requestId), ec2: ec2Chosen },
+    defaultValues: answer?.values ?? {
+      ...defaultClusterFormValues(requestId, { monitoring: accountMonitoring }),
+      ec2: ec2Chosen,
+    },
     // Check on submit, then on every change: checking on blur would move the page under the pointer.
     mode: 'onSubmit',
     reValidateMode: 'onChange',

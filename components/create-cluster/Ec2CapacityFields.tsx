@@ -4,10 +4,9 @@ import { use, useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { CheckboxList } from '@/components/ui/CheckboxList';
 import { RadioGroup } from '@/components/ui/RadioGroup';
-import type { Ec2Options } from '@/lib/aws/ec2-options';
-import type { Loaded } from '@/lib/aws/load';
+import type { Ec2Options, Loaded } from '@/lib/cluster/options';
 import {
-  AMI_FAMILIES,
+  amiArchitecture,
   AMI_FAMILY_IDS,
   defaultInstanceType,
   instanceTypeArchitecture,
@@ -42,7 +41,7 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
     name: ['vpcId', 'amiFamily', 'subnetIds', 'securityGroupIds'],
   });
   const shown = withEc2Defaults({ ...getValues(), vpcId, amiFamily, subnetIds, securityGroupIds }, options);
-  const architecture = AMI_FAMILIES[amiFamily].architecture;
+  const architecture = amiArchitecture(amiFamily);
   const defaults = formState.defaultValues;
 
   // Once the lists are known, fill the choices the user has not made.

@@ -4,7 +4,7 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { FieldError } from '@/components/ui/FormField';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { inputClassName } from '@/components/ui/inputStyles';
-import { INBOUND_RULE_TYPE_IDS, INBOUND_RULE_TYPES } from '@/lib/cluster/ec2';
+import { INBOUND_RULE_TYPE_IDS, INBOUND_RULE_TYPES, type InboundRuleType, needsPortRange } from '@/lib/cluster/ec2';
 import { MAX_INBOUND_RULES } from '@/lib/cluster/limits';
 import type { ClusterFormValues } from '@/lib/cluster/schema';
 import { useI18n } from '@/lib/i18n/client';
@@ -58,7 +58,8 @@ function InboundRuleRow({
   const [type, source] = useWatch({ control, name: [`inboundRules.${index}.type`, `inboundRules.${index}.source`] });
   const row = index + 1;
   const name = <P extends 'type' | 'ports' | 'source' | 'cidr'>(part: P) => `inboundRules.${index}.${part}` as const;
-  const customPorts = type && INBOUND_RULE_TYPES[type].ports === undefined && type !== 'all-traffic';
+  const preset = type in INBOUND_RULE_TYPES ? (type as InboundRuleType) : undefined;
+  const customPorts = preset !== undefined && needsPortRange(preset);
 
   return (
     <li className="grid grid-cols-[1fr_1fr_1fr_1fr_auto] items-start gap-2">
@@ -84,7 +85,7 @@ function InboundRuleRow({
         label={t('inboundRules.ports', { row })}
         defaultValue={defaults.ports}
         disabled={!customPorts}
-        placeholder={type ? (INBOUND_RULE_TYPES[type].ports ?? (type === 'all-traffic' ? 'all' : '8080')) : ''}
+        placeholder={preset ? (INBOUND_RULE_TYPES[preset].ports ?? (preset === 'all-traffic' ? 'all' : '8080')) : ''}
       />
       <div>
         <label htmlFor={fieldId(name('source'))} className="sr-only">

@@ -6,7 +6,7 @@ import { get, useFormContext } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Container } from '@/components/ui/Container';
 import { FieldError } from '@/components/ui/FormField';
-import type { Ec2OptionsSource } from '@/lib/aws/ec2-options';
+import type { Ec2OptionsSource } from '@/lib/cluster/options';
 import type { ClusterFormValues } from '@/lib/cluster/schema';
 import { useI18n } from '@/lib/i18n/client';
 import { Ec2CapacityFields, StreamedEc2CapacityFields } from './Ec2CapacityFields';

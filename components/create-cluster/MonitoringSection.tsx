@@ -3,7 +3,8 @@
 import { get, useFormContext } from 'react-hook-form';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { RadioGroup } from '@/components/ui/RadioGroup';
-import { MONITORING_OPTIONS, type ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import { MONITORING_LEVELS } from '@/lib/cluster/request';
 import { useI18n } from '@/lib/i18n/client';
 import { useFieldError } from './field-errors';
 
@@ -26,7 +27,7 @@ export function MonitoringSection() {
         defaultValue={get(formState.defaultValues, 'monitoring')}
         error={error}
         input={register('monitoring')}
-        options={MONITORING_OPTIONS.map((value) => ({
+        options={MONITORING_LEVELS.map((value) => ({
           value,
           label: t(`monitoring.${value}.label`),
           description: t(`monitoring.${value}.description`),

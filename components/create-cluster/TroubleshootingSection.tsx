@@ -4,7 +4,8 @@ import { get, useFormContext } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { RadioGroup } from '@/components/ui/RadioGroup';
-import { EXEC_LOGGING_OPTIONS, type ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import { EXEC_LOGGING_MODES } from '@/lib/cluster/request';
 import { useI18n } from '@/lib/i18n/client';
 import { fieldId, useFieldError } from './field-errors';
 import { TextField } from './TextField';
@@ -45,47 +46,63 @@ export function TroubleshootingSection() {
           defaultValue={get(formState.defaultValues, 'execLogging')}
           error={errors[1]}
           input={register('execLogging')}
-          options={EXEC_LOGGING_OPTIONS.map((value) => ({
+          options={EXEC_LOGGING_MODES.map((value) => ({
             value,
             label: t(`execLogging.${value}.label`),
             description: t(`execLogging.${value}.description`),
           }))}
         />
-        <div className="hidden space-y-4 border-l-2 border-line-soft pl-4 group-has-[#execLogging-CLOUDWATCH:checked]/logging:block">
-          <TextField
-            name="execLogGroupName"
-            label={t('execLogGroupName.label')}
-            description={t('execLogGroupName.description')}
-            constraint={t('execLogGroupName.constraint')}
-          />
+        <div className="hidden space-y-4 border-l-2 border-line-soft pl-4 group-has-[#execLogging-OVERRIDE:checked]/logging:block">
           <Checkbox
-            id={fieldId('execLogGroupEncryption')}
-            label={t('execLogGroupEncryption.label')}
-            description={t('execLogGroupEncryption.description')}
-            defaultChecked={get(formState.defaultValues, 'execLogGroupEncryption')}
-            {...register('execLogGroupEncryption')}
+            id={fieldId('execCloudWatch')}
+            label={t('execCloudWatch.label')}
+            description={t('execCloudWatch.description')}
+            defaultChecked={get(formState.defaultValues, 'execCloudWatch')}
+            {...register('execCloudWatch')}
           />
-        </div>
-        <div className="hidden space-y-4 border-l-2 border-line-soft pl-4 group-has-[#execLogging-S3:checked]/logging:block">
-          <TextField
-            name="execS3BucketName"
-            label={t('execS3BucketName.label')}
-            description={t('execS3BucketName.description')}
-            constraint={t('execS3BucketName.constraint')}
-          />
-          <TextField
-            name="execS3KeyPrefix"
-            label={t('execS3KeyPrefix.label')}
-            optional
-            description={t('execS3KeyPrefix.description')}
-          />
+          <div className="hidden space-y-4 pl-6 group-has-[#execCloudWatch:checked]/logging:block">
+            <TextField
+              name="execLogGroupName"
+              label={t('execLogGroupName.label')}
+              description={t('execLogGroupName.description')}
+              constraint={t('execLogGroupName.constraint')}
+            />
+            <Checkbox
+              id={fieldId('execLogGroupEncryption')}
+              label={t('execLogGroupEncryption.label')}
+              description={t('execLogGroupEncryption.description')}
+              defaultChecked={get(formState.defaultValues, 'execLogGroupEncryption')}
+              {...register('execLogGroupEncryption')}
+            />
+          </div>
           <Checkbox
-            id={fieldId('execS3Encryption')}
-            label={t('execS3Encryption.label')}
-            description={t('execS3Encryption.description')}
-            defaultChecked={get(formState.defaultValues, 'execS3Encryption')}
-            {...register('execS3Encryption')}
+            id={fieldId('execS3')}
+            label={t('execS3.label')}
+            description={t('execS3.description')}
+            defaultChecked={get(formState.defaultValues, 'execS3')}
+            {...register('execS3')}
           />
+          <div className="hidden space-y-4 pl-6 group-has-[#execS3:checked]/logging:block">
+            <TextField
+              name="execS3BucketName"
+              label={t('execS3BucketName.label')}
+              description={t('execS3BucketName.description')}
+              constraint={t('execS3BucketName.constraint')}
+            />
+            <TextField
+              name="execS3KeyPrefix"
+              label={t('execS3KeyPrefix.label')}
+              optional
+              description={t('execS3KeyPrefix.description')}
+            />
+            <Checkbox
+              id={fieldId('execS3Encryption')}
+              label={t('execS3Encryption.label')}
+              description={t('execS3Encryption.description')}
+              defaultChecked={get(formState.defaultValues, 'execS3Encryption')}
+              {...register('execS3Encryption')}
+            />
+          </div>
         </div>
       </div>
     </ExpandableSection>

@@ -1,5 +1,5 @@
-import type { Ec2Options } from '@/lib/aws/ec2-options';
-import { AMI_FAMILIES, defaultInstanceType, ECS_INSTANCE_ROLE } from '@/lib/cluster/ec2';
+import type { Ec2Options } from '@/lib/cluster/options';
+import { amiArchitecture, defaultInstanceType, ECS_INSTANCE_ROLE } from '@/lib/cluster/ec2';
 import type { ClusterFormValues } from '@/lib/cluster/schema';
 
 type Ec2Choices = Pick<
@@ -46,8 +46,7 @@ export function withEc2Defaults(values: Ec2Choices, options: Ec2Options): Ec2Cho
     subnetIds: values.subnetIds.length > 0 ? values.subnetIds : network.subnetIds,
     securityGroupIds: values.securityGroupIds.length > 0 ? values.securityGroupIds : network.securityGroupIds,
     instanceType:
-      values.instanceType ||
-      defaultInstanceType(AMI_FAMILIES[values.amiFamily].architecture, loaded(options.instanceTypes)),
+      values.instanceType || defaultInstanceType(amiArchitecture(values.amiFamily), loaded(options.instanceTypes)),
     instanceProfile: values.instanceProfile || (hasEcsInstanceRole(options) ? ECS_INSTANCE_ROLE : ''),
   };
 }

@@ -11,7 +11,9 @@ import {
   ECSClient,
   ListClustersCommand,
 } from '@aws-sdk/client-ecs';
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { IAMClient, ListInstanceProfilesCommand, ListRolesCommand } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateHttpNamespaceCommand,
   paginateListNamespaces,
@@ -30,6 +32,12 @@ export const serviceDiscovery = new ServiceDiscoveryClient(config);
 export const ec2 = new EC2Client(config);
 export const autoScaling = new AutoScalingClient(config);
 export const iam = new IAMClient(config);
+export const logs = new CloudWatchLogsClient(config);
+export const s3 = new S3Client({ ...config, forcePathStyle: true });
+
+/** ECS Exec logs only to destinations that exist: tests make them first, as a person would. */
+export const createLogGroup = (name: string) => logs.send(new CreateLogGroupCommand({ logGroupName: name }));
+export const createBucket = (name: string) => s3.send(new CreateBucketCommand({ Bucket: name }));
 
 /** Empties moto, and removes every fault and call count from the proxy. */
 export async function resetAws() {

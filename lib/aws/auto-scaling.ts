@@ -5,15 +5,9 @@ import {
   DescribeAutoScalingGroupsCommand,
   paginateDescribeAutoScalingGroups,
 } from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroupOption } from '@/lib/cluster/options';
 import { autoScalingClient } from './clients';
 import { pollUntil } from './poll';
-
-export interface AutoScalingGroupOption {
-  name: string;
-  arn: string;
-  minSize: number;
-  maxSize: number;
-}
 
 export async function listAutoScalingGroups(): Promise<AutoScalingGroupOption[]> {
   const groups: AutoScalingGroupOption[] = [];

@@ -1,8 +1,10 @@
 import 'server-only';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { S3Client } from '@aws-sdk/client-s3';
 import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
 import { SSMClient } from '@aws-sdk/client-ssm';
 
@@ -22,6 +24,11 @@ export const ec2Client = lazy(() => new EC2Client({}));
 export const autoScalingClient = lazy(() => new AutoScalingClient({}));
 export const iamClient = lazy(() => new IAMClient({}));
 export const ssmClient = lazy(() => new SSMClient({}));
+export const logsClient = lazy(() => new CloudWatchLogsClient({}));
+// A local endpoint (the sandbox's) has no bucket host names: name the bucket in the path there.
+export const s3Client = lazy(
+  () => new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) }),
+);
 
 /** The Region the server works in, for the page header. */
 export async function currentRegion(): Promise<string | undefined> {

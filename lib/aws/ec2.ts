@@ -12,26 +12,8 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import type { Architecture } from '@/lib/cluster/ec2';
+import type { SecurityGroupOption, SubnetOption, VpcOption } from '@/lib/cluster/options';
 import { ec2Client } from './clients';
-
-export interface VpcOption {
-  id: string;
-  name?: string;
-  cidr?: string;
-  isDefault: boolean;
-}
-export interface SubnetOption {
-  id: string;
-  vpcId: string;
-  name?: string;
-  availabilityZone?: string;
-  cidr?: string;
-}
-export interface SecurityGroupOption {
-  id: string;
-  vpcId: string;
-  name: string;
-}
 
 const nameTag = (tags: Tag[] | undefined) => tags?.find((tag) => tag.Key === 'Name')?.Value;
 
@@ -41,7 +23,7 @@ async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[]): 
   return all;
 }
 
-export const listVpcs = () =>
+export const listVpcs = (): Promise<VpcOption[]> =>
   collect(paginateDescribeVpcs({ client: ec2Client() }, {}), (page) =>
     (page.Vpcs ?? []).map((vpc) => ({
       id: vpc.VpcId ?? '',
@@ -51,7 +33,7 @@ export const listVpcs = () =>
     })),
   );
 
-export const listSubnets = () =>
+export const listSubnets = (): Promise<SubnetOption[]> =>
   collect(paginateDescribeSubnets({ client: ec2Client() }, {}), (page) =>
     (page.Subnets ?? []).map((subnet) => ({
       id: subnet.SubnetId ?? '',
@@ -62,7 +44,7 @@ export const listSubnets = () =>
     })),
   ).then((subnets) => subnets.sort((a, b) => (a.availabilityZone ?? '').localeCompare(b.availabilityZone ?? '')));
 
-export const listSecurityGroups = () =>
+export const listSecurityGroups = (): Promise<SecurityGroupOption[]> =>
   collect(paginateDescribeSecurityGroups({ client: ec2Client() }, {}), (page) =>
     (page.SecurityGroups ?? []).map((group) => ({
       id: group.GroupId ?? '',

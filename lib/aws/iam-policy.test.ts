@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fargatePolicy from '@/docs/iam/fargate.json';
 import ec2Policy from '@/docs/iam/ec2.json';
 import { planCluster } from '@/lib/cluster/plan';
+import { STEP_ACTIONS } from './perform';
 import { validRequest } from '@/lib/cluster/test-requests';
 
 /** The IAM prefix of each AWS SDK client package the server uses. */
@@ -14,7 +15,11 @@ const IAM_PREFIX: Record<string, string> = {
   'client-iam': 'iam',
   'client-ssm': 'ssm',
   'client-servicediscovery': 'servicediscovery',
+  'client-cloudwatch-logs': 'logs',
+  'client-s3': 's3',
 };
+/** Operations IAM authorizes under another action's name. */
+const AUTHORIZED_AS: Record<string, string> = { 's3:HeadBucket': 's3:ListBucket' };
 
 function allowed(policy: { Statement: { Action: string | string[] }[] }): Set<string> {
   return new Set(policy.Statement.flatMap((statement) => [statement.Action].flat()));
@@ -40,7 +45,10 @@ function operationsCalledByTheApp(): string[] {
       if (!prefix) throw new Error(`${file} uses @aws-sdk/${client}: add its IAM prefix`);
       for (const name of names.split(',').map((part) => part.trim().replace(/^type\s+/, ''))) {
         const command = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
-        if (command && !names.includes(`type ${name}`)) operations.add(`${prefix}:${command}`);
+        if (command && !names.includes(`type ${name}`)) {
+          const operation = `${prefix}:${command}`;
+          operations.add(AUTHORIZED_AS[operation] ?? operation);
+        }
       }
     }
   }
@@ -55,12 +63,18 @@ describe('the IAM policies in docs/iam', () => {
     expect(operations.filter((operation) => !policy.has(operation))).toEqual([]);
   });
 
+  it('the EC2 policy allows every action a plan step may perform', () => {
+    const policy = allowed(ec2Policy);
+    expect(STEP_ACTIONS.filter((action) => !policy.has(action))).toEqual([]);
+  });
+
   it('the Fargate policy allows everything a Fargate-only cluster needs, and no more than the EC2 policy', () => {
     const plan = planCluster(validRequest());
     const needed = [
       ...plan.steps.map((step) => step.call.action),
       'ecs:DescribeClusters',
       'ecs:ListClusters',
+      'ecs:ListAccountSettings',
       'ecs:TagResource',
       'servicediscovery:ListNamespaces',
     ];

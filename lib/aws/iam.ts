@@ -1,6 +1,7 @@
 import 'server-only';
-import { paginateListInstanceProfiles } from '@aws-sdk/client-iam';
+import { GetRoleCommand, paginateListInstanceProfiles } from '@aws-sdk/client-iam';
 import { iamClient } from './clients';
+import { awsErrorName } from './errors';
 
 /** The account's instance profiles, by name. */
 export async function listInstanceProfiles(): Promise<string[]> {
@@ -9,4 +10,14 @@ export async function listInstanceProfiles(): Promise<string[]> {
     names.push(...(page.InstanceProfiles ?? []).flatMap((profile) => profile.InstanceProfileName ?? []));
   }
   return names.sort();
+}
+
+export async function roleExists(roleName: string): Promise<boolean> {
+  try {
+    await iamClient().send(new GetRoleCommand({ RoleName: roleName }));
+    return true;
+  } catch (error) {
+    if (awsErrorName(error) === 'NoSuchEntityException' || awsErrorName(error) === 'NoSuchEntity') return false;
+    throw error;
+  }
 }

@@ -1,8 +1,6 @@
 import 'server-only';
-import type { MessageRef } from '@/lib/i18n/messages';
+import type { Loaded } from '@/lib/cluster/options';
 import { describeAwsError } from './errors';
-
-export type Loaded<T> = { ok: true; value: T } | { ok: false; error: MessageRef };
 
 /** Runs a read for a page; a failure becomes a message the page can show instead of crashing. */
 export async function load<T>(permission: string, read: () => Promise<T>): Promise<Loaded<T>> {

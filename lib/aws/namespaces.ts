@@ -1,12 +1,7 @@
 import 'server-only';
 import { paginateListNamespaces } from '@aws-sdk/client-servicediscovery';
+import type { NamespaceOption } from '@/lib/cluster/options';
 import { serviceDiscoveryClient } from './clients';
-
-export interface NamespaceOption {
-  name: string;
-  arn: string;
-  type: 'HTTP' | 'DNS_PUBLIC' | 'DNS_PRIVATE';
-}
 
 /** The Region's AWS Cloud Map namespaces, for the Default namespace combobox. */
 export async function listNamespaces(): Promise<NamespaceOption[]> {

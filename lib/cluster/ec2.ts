@@ -5,30 +5,42 @@
 
 export type Architecture = 'x86_64' | 'arm64';
 
-/** ECS-optimized AMIs, resolved on the server from AWS's public SSM parameters. */
+/**
+ * The container instance AMIs the console offers, resolved on the server from AWS's public SSM
+ * parameters. Amazon Linux reads a bash script as user data and boots from /dev/xvda; Bottlerocket
+ * reads TOML settings and keeps containers on its data volume, /dev/xvdb.
+ */
+const amazonLinux = (path: string, architecture: Architecture) =>
+  ({
+    parameter: `/aws/service/ecs/optimized-ami/${path}/recommended/image_id`,
+    architecture,
+    userData: 'bash',
+    volumeDevice: '/dev/xvda',
+  }) as const;
+const bottlerocket = (architecture: Architecture) =>
+  ({
+    parameter: `/aws/service/bottlerocket/aws-ecs-2/${architecture}/latest/image_id`,
+    architecture,
+    userData: 'toml',
+    volumeDevice: '/dev/xvdb',
+  }) as const;
+
 export const AMI_FAMILIES = {
-  al2023: {
-    parameter: '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id',
-    architecture: 'x86_64',
-  },
-  'al2023-arm64': {
-    parameter: '/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id',
-    architecture: 'arm64',
-  },
-  'al2023-gpu': {
-    parameter: '/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id',
-    architecture: 'x86_64',
-  },
-  'al2-kernel-5.10': {
-    parameter: '/aws/service/ecs/optimized-ami/amazon-linux-2/kernel-5.10/recommended/image_id',
-    architecture: 'x86_64',
-  },
-  'al2-arm64': {
-    parameter: '/aws/service/ecs/optimized-ami/amazon-linux-2/arm64/recommended/image_id',
-    architecture: 'arm64',
-  },
-} as const satisfies Record<string, { parameter: string; architecture: Architecture }>;
+  al2023: amazonLinux('amazon-linux-2023', 'x86_64'),
+  'al2023-arm64': amazonLinux('amazon-linux-2023/arm64', 'arm64'),
+  'al2023-gpu': amazonLinux('amazon-linux-2023/gpu', 'x86_64'),
+  'al2-kernel-5.10': amazonLinux('amazon-linux-2/kernel-5.10', 'x86_64'),
+  'al2-arm64': amazonLinux('amazon-linux-2/arm64', 'arm64'),
+  bottlerocket: bottlerocket('x86_64'),
+  'bottlerocket-arm64': bottlerocket('arm64'),
+} as const satisfies Record<
+  string,
+  { parameter: string; architecture: Architecture; userData: 'bash' | 'toml'; volumeDevice: string }
+>;
 export type AmiFamily = keyof typeof AMI_FAMILIES;
+/** The architecture of an AMI family as a form holds it: any text, judged by the schema later. */
+export const amiArchitecture = (family: string): Architecture =>
+  family in AMI_FAMILIES ? AMI_FAMILIES[family as AmiFamily].architecture : 'x86_64';
 export const AMI_FAMILY_IDS = Object.keys(AMI_FAMILIES) as [AmiFamily, ...AmiFamily[]];
 
 export const PROVISIONING_MODELS = ['ON_DEMAND', 'SPOT'] as const;
@@ -46,6 +58,9 @@ export const INBOUND_RULE_TYPES = {
   'all-traffic': { protocol: '-1', ports: undefined },
 } as const;
 export type InboundRuleType = keyof typeof INBOUND_RULE_TYPES;
+/** Custom TCP and UDP rules take a port range; the other types have theirs (or all ports). */
+export const needsPortRange = (type: InboundRuleType) =>
+  INBOUND_RULE_TYPES[type].ports === undefined && type !== 'all-traffic';
 export const INBOUND_RULE_TYPE_IDS = Object.keys(INBOUND_RULE_TYPES) as [InboundRuleType, ...InboundRuleType[]];
 export const ANYWHERE_IPV4 = '0.0.0.0/0';
 

@@ -30,6 +30,8 @@ export const S3_KEY_PREFIX_MAX = 1024;
  * request that created it (see REQUEST_TAG_KEY), which leaves 49 for the user.
  */
 export const MAX_USER_TAGS = 49;
+/** An Auto Scaling group also carries AmazonECSManaged and Name (see autoScalingGroupTags). */
+export const MAX_USER_TAGS_WITH_NEW_GROUP = MAX_USER_TAGS - 2;
 export const TAG_KEY_MAX = 128;
 export const TAG_VALUE_MAX = 256;
 /** Letters, numbers and spaces in any script, and _ . : / = + - @ */

@@ -272,4 +272,17 @@ describe('planCluster for Amazon EC2 instances', () => {
   it('encodes the ECS agent configuration as user data', () => {
     expect(atob(ecsUserData('a_b-c'))).toContain('ECS_CLUSTER=a_b-c');
   });
+
+  it.each([
+    ['bottlerocket', 't3.medium', '/aws/service/bottlerocket/aws-ecs-2/x86_64/latest/image_id'],
+    ['bottlerocket-arm64', 't4g.medium', '/aws/service/bottlerocket/aws-ecs-2/arm64/latest/image_id'],
+  ] as const)(
+    '%s: its SSM parameter, TOML settings as user data, and its data volume',
+    (amiFamily, instanceType, name) => {
+      expect(inputOf({ amiFamily, instanceType }, 'ssm:GetParameter')).toEqual({ Name: name });
+      const data = inputOf({ amiFamily, instanceType }, 'ec2:CreateLaunchTemplate').LaunchTemplateData;
+      expect(atob(data?.UserData ?? '')).toBe('[settings.ecs]\ncluster = "demo"\n');
+      expect(data?.BlockDeviceMappings?.[0]?.DeviceName).toBe('/dev/xvdb');
+    },
+  );
 });

@@ -15,13 +15,18 @@ const createClusterInput = (change: Partial<ClusterFormValues>) => {
 };
 
 describe('planCluster for Fargate', () => {
-  it('sends only what the defaults mean: Fargate providers, Container Insights off, the request tag', () => {
+  it('sends only what the defaults mean: Fargate providers, the account’s Container Insights, the request tag', () => {
     expect(createClusterInput({})).toEqual({
       clusterName: 'demo',
       capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
-      settings: [{ name: 'containerInsights', value: 'disabled' }],
       tags: [{ key: REQUEST_TAG_KEY, value: REQUEST_ID }],
     });
+  });
+
+  it('leaves Container Insights to the account while the person keeps its default', () => {
+    expect(createClusterInput({ monitoringDefault: 'enhanced', monitoring: 'enhanced' })).not.toHaveProperty(
+      'settings',
+    );
   });
 
   it('is one CreateCluster step, undone by DeleteCluster', () => {
@@ -32,8 +37,11 @@ describe('planCluster for Fargate', () => {
     expect(plan.steps[0]?.undo?.input).toEqual({ cluster: 'demo' });
   });
 
-  it.each(['enhanced', 'enabled', 'disabled'] as const)('sends containerInsights=%s explicitly', (monitoring) => {
-    expect(createClusterInput({ monitoring }).settings).toEqual([{ name: 'containerInsights', value: monitoring }]);
+  it.each(['enhanced', 'enabled', 'disabled'] as const)('sends containerInsights=%s when chosen', (monitoring) => {
+    const monitoringDefault = monitoring === 'disabled' ? 'enabled' : 'disabled';
+    expect(createClusterInput({ monitoring, monitoringDefault }).settings).toEqual([
+      { name: 'containerInsights', value: monitoring },
+    ]);
   });
 
   it('names the default namespace as typed, or none when empty', () => {
@@ -75,8 +83,12 @@ describe('planCluster for Fargate', () => {
 
     it('overrides logging to a CloudWatch log group', () => {
       expect(
-        createClusterInput({ execLogging: 'CLOUDWATCH', execLogGroupName: '/ecs/exec', execLogGroupEncryption: true })
-          .configuration,
+        createClusterInput({
+          execLogging: 'OVERRIDE',
+          execCloudWatch: true,
+          execLogGroupName: '/ecs/exec',
+          execLogGroupEncryption: true,
+        }).configuration,
       ).toEqual({
         executeCommandConfiguration: {
           logging: 'OVERRIDE',
@@ -87,18 +99,47 @@ describe('planCluster for Fargate', () => {
 
     it('overrides logging to an S3 bucket, with the prefix only when given', () => {
       expect(
-        createClusterInput({ execLogging: 'S3', execS3BucketName: 'exec-logs', execS3KeyPrefix: 'demo/' })
-          .configuration,
+        createClusterInput({
+          execLogging: 'OVERRIDE',
+          execS3: true,
+          execS3BucketName: 'exec-logs',
+          execS3KeyPrefix: 'demo/',
+        }).configuration,
       ).toEqual({
         executeCommandConfiguration: {
           logging: 'OVERRIDE',
           logConfiguration: { s3BucketName: 'exec-logs', s3KeyPrefix: 'demo/', s3EncryptionEnabled: false },
         },
       });
-      expect(createClusterInput({ execLogging: 'S3', execS3BucketName: 'exec-logs' }).configuration).toEqual({
+      expect(
+        createClusterInput({ execLogging: 'OVERRIDE', execS3: true, execS3BucketName: 'exec-logs' }).configuration,
+      ).toEqual({
         executeCommandConfiguration: {
           logging: 'OVERRIDE',
           logConfiguration: { s3BucketName: 'exec-logs', s3EncryptionEnabled: false },
+        },
+      });
+    });
+
+    it('sends both destinations when both are chosen', () => {
+      expect(
+        createClusterInput({
+          execLogging: 'OVERRIDE',
+          execCloudWatch: true,
+          execLogGroupName: '/ecs/exec',
+          execS3: true,
+          execS3BucketName: 'exec-logs',
+          execS3Encryption: true,
+        }).configuration,
+      ).toEqual({
+        executeCommandConfiguration: {
+          logging: 'OVERRIDE',
+          logConfiguration: {
+            cloudWatchLogGroupName: '/ecs/exec',
+            cloudWatchEncryptionEnabled: false,
+            s3BucketName: 'exec-logs',
+            s3EncryptionEnabled: true,
+          },
         },
       });
     });

@@ -27,6 +27,15 @@ describe('cluster name', () => {
 });
 
 describe('default namespace', () => {
+  it('says nothing of its own while it follows a mistyped cluster name', () => {
+    expect(errorsOf({ clusterName: 'my cluster', namespace: 'my cluster' })).toEqual({
+      clusterName: 'validation.clusterName.characters',
+    });
+    expect(errorsOf({ clusterName: 'my cluster', namespace: 'my ns' }).namespace).toBe(
+      'validation.namespace.characters',
+    );
+  });
+
   it.each([
     ['', undefined],
     ['demo', undefined],
@@ -73,7 +82,9 @@ describe('ECS Exec logging destinations', () => {
     ['logs with space', 'validation.logGroup.characters'],
     ['logs*', 'validation.logGroup.characters'],
   ])('log group %j → %s', (execLogGroupName, expected) => {
-    expect(errorsOf({ execLogging: 'CLOUDWATCH', execLogGroupName }).execLogGroupName).toBe(expected);
+    expect(errorsOf({ execLogging: 'OVERRIDE', execCloudWatch: true, execLogGroupName }).execLogGroupName).toBe(
+      expected,
+    );
   });
 
   it.each([
@@ -91,7 +102,7 @@ describe('ECS Exec logging destinations', () => {
     ['192.168.1.1', 'validation.bucket.characters'],
     ['my_bucket', 'validation.bucket.characters'],
   ])('bucket %j → %s', (execS3BucketName, expected) => {
-    expect(errorsOf({ execLogging: 'S3', execS3BucketName }).execS3BucketName).toBe(expected);
+    expect(errorsOf({ execLogging: 'OVERRIDE', execS3: true, execS3BucketName }).execS3BucketName).toBe(expected);
   });
 
   it('ignores the destinations of the options not chosen', () => {
@@ -100,10 +111,18 @@ describe('ECS Exec logging destinations', () => {
   });
 
   it('limits the key prefix to 1,024 characters', () => {
-    expect(errorsOf({ execLogging: 'S3', execS3BucketName: 'b-1', execS3KeyPrefix: 'p'.repeat(1024) })).toEqual({});
     expect(
-      errorsOf({ execLogging: 'S3', execS3BucketName: 'b-1', execS3KeyPrefix: 'p'.repeat(1025) }).execS3KeyPrefix,
+      errorsOf({ execLogging: 'OVERRIDE', execS3: true, execS3BucketName: 'b-1', execS3KeyPrefix: 'p'.repeat(1024) }),
+    ).toEqual({});
+    expect(
+      errorsOf({ execLogging: 'OVERRIDE', execS3: true, execS3BucketName: 'b-1', execS3KeyPrefix: 'p'.repeat(1025) })
+        .execS3KeyPrefix,
     ).toBe('validation.s3KeyPrefix.tooLong');
+  });
+
+  it('needs a destination for custom logging', () => {
+    expect(errorsOf({ execLogging: 'OVERRIDE' }).execLogging).toBe('validation.execLogging.destination');
+    expect(errorsOf({ execLogging: 'OVERRIDE', execS3: true, execS3BucketName: 'b-1' })).toEqual({});
   });
 
   it('accepts only the offered choices', () => {

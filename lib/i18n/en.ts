@@ -82,10 +82,12 @@ export const en = {
   'execLogging.legend': 'ECS Exec logging',
   'execLogging.DEFAULT.label': 'Default',
   'execLogging.DEFAULT.description': 'Use the logging configured in the task definition’s awslogs driver.',
-  'execLogging.CLOUDWATCH.label': 'Amazon CloudWatch',
-  'execLogging.CLOUDWATCH.description': 'Send the session output to a CloudWatch Logs log group.',
-  'execLogging.S3.label': 'Amazon S3',
-  'execLogging.S3.description': 'Upload the session output to an S3 bucket.',
+  'execLogging.OVERRIDE.label': 'Custom',
+  'execLogging.OVERRIDE.description': 'Send the session output to a CloudWatch Logs log group, an S3 bucket, or both.',
+  'execCloudWatch.label': 'Amazon CloudWatch',
+  'execCloudWatch.description': 'Send the session output to a CloudWatch Logs log group.',
+  'execS3.label': 'Amazon S3',
+  'execS3.description': 'Upload the session output to an S3 bucket.',
   'execLogging.NONE.label': 'None',
   'execLogging.NONE.description': 'Do not log ECS Exec sessions.',
   'execLogGroupName.label': 'CloudWatch log group',
@@ -171,6 +173,13 @@ export const en = {
   'validation.kmsKey.format': 'Enter the ARN of an AWS KMS key (arn:aws:kms:<Region>:<account>:key/<key ID>).',
   'validation.kmsKey.alias': 'Enter the key’s ARN, not an alias.',
   'validation.kmsKey.multiRegion': 'Multi-Region keys are not supported here. Enter the ARN of a single-Region key.',
+  'validation.execLogging.destination': 'Choose Amazon CloudWatch, Amazon S3, or both.',
+  'validation.logGroup.notFound':
+    'No log group with this name exists in this Region. Create it first, or choose another.',
+  'validation.bucket.notFound':
+    'No S3 bucket with this name exists, or the server may not use it. Create it first, or choose another.',
+  'validation.instanceProfile.roleExists':
+    'A role named ecsInstanceRole exists now. Choose it from the list instead of creating a new one.',
   'validation.logGroup.required': 'Enter the name of the CloudWatch log group.',
   'validation.logGroup.tooLong': 'The log group name can have at most 512 characters.',
   'validation.logGroup.characters':
@@ -228,6 +237,8 @@ export const en = {
   'amiFamily.al2023-gpu': 'Amazon Linux 2023 GPU',
   'amiFamily.al2-kernel-5.10': 'Amazon Linux 2 (kernel 5.10)',
   'amiFamily.al2-arm64': 'Amazon Linux 2 (arm64)',
+  'amiFamily.bottlerocket': 'Bottlerocket',
+  'amiFamily.bottlerocket-arm64': 'Bottlerocket (arm64)',
   'instanceType.label': 'EC2 instance type',
   'instanceType.description':
     'Types offered in this Region for the AMI’s architecture ({architecture}). Type to search.',

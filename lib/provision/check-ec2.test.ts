@@ -7,6 +7,7 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { DescribeCapacityProvidersCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ec2Values, validRequest } from '@/lib/cluster/test-requests';
@@ -16,6 +17,7 @@ import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
 const ec2 = mockClient(EC2Client);
 const autoScaling = mockClient(AutoScalingClient);
 const ecs = mockClient(ECSClient);
+const iam = mockClient(IAMClient);
 const GROUP = 'arn:aws:autoscaling:us-east-1:1:autoScalingGroup:u:autoScalingGroupName/web';
 
 const check = (change: Partial<ClusterFormValues> = {}) =>
@@ -26,6 +28,7 @@ describe('checkEc2AgainstAws', () => {
     ec2.reset();
     autoScaling.reset();
     ecs.reset();
+    iam.reset();
     ec2.on(DescribeInstanceTypeOfferingsCommand).resolves({ InstanceTypeOfferings: [{ InstanceType: 't3.medium' }] });
     ec2.on(DescribeInstanceTypesCommand).resolves({
       InstanceTypes: [{ ProcessorInfo: { SupportedArchitectures: ['x86_64'] } }],
@@ -94,6 +97,18 @@ describe('checkEc2AgainstAws', () => {
     await expect(check({ autoScalingGroupArn: GROUP })).resolves.toEqual({
       autoScalingGroupArn: 'validation.autoScalingGroup.taken',
     });
+  });
+
+  it('refuses to create ecsInstanceRole once it exists, and asks nothing when a profile is chosen', async () => {
+    iam.on(GetRoleCommand).rejects(Object.assign(new Error('none'), { name: 'NoSuchEntityException' }));
+    await expect(check({ instanceProfile: '' })).resolves.toEqual({});
+    iam.on(GetRoleCommand).resolves({ Role: { RoleName: 'ecsInstanceRole' } as never });
+    await expect(check({ instanceProfile: '' })).resolves.toEqual({
+      instanceProfile: 'validation.instanceProfile.roleExists',
+    });
+    iam.resetHistory();
+    await check({ instanceProfile: 'ecsInstanceRole' });
+    expect(iam.commandCalls(GetRoleCommand)).toHaveLength(0);
   });
 
   it('names the permission of a check AWS refused', async () => {

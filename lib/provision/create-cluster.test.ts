@@ -9,7 +9,7 @@ import {
 import { ListNamespacesCommand, ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultClusterFormValues } from '@/lib/cluster/defaults';
+import { defaultClusterFormValues } from '@/lib/cluster/form-fields';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { planCluster } from '@/lib/cluster/plan';
 import { clusterFormSchema, type ClusterFormValues } from '@/lib/cluster/schema';

@@ -5,8 +5,9 @@ import { listNamespaces } from '@/lib/aws/namespaces';
 import type { FieldErrors, FormError } from '@/lib/cluster/form-state';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { type ClusterPlan, planCluster } from '@/lib/cluster/plan';
-import type { ClusterRequest } from '@/lib/cluster/schema';
+import type { ClusterRequest } from '@/lib/cluster/request';
 import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
+import { checkExecLoggingAgainstAws } from './check-exec-logging';
 import { executePlan, type ExecutionResult } from './execute';
 import { withLock } from './lock';
 import { latestRunOfCluster, type ProvisionRun, runOfRequest, startRun } from './runs';
@@ -64,10 +65,14 @@ async function checkAgainstAws(request: ClusterRequest): Promise<ProvisionOutcom
       if (createdBy === request.requestId) return accepted(request);
       return nameTaken();
     }
-    const fieldErrors: FieldErrors = {
-      ...(await checkNamespace(request)),
-      ...(await checkEc2AgainstAws(request)),
-    };
+    const fieldErrors: FieldErrors = Object.assign(
+      {},
+      ...(await Promise.all([
+        checkNamespace(request),
+        checkEc2AgainstAws(request),
+        checkExecLoggingAgainstAws(request),
+      ])),
+    );
     return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : undefined;
   } catch (error) {
     if (!(error instanceof CheckFailedError)) throw error;
@@ -76,7 +81,7 @@ async function checkAgainstAws(request: ClusterRequest): Promise<ProvisionOutcom
 }
 
 async function checkNamespace(request: ClusterRequest): Promise<FieldErrors> {
-  if (!request.namespace.startsWith('arn:')) return {};
+  if (!request.namespace?.startsWith('arn:')) return {};
   const namespaces = await listNamespaces().catch((error: unknown) => {
     throw new CheckFailedError('servicediscovery:ListNamespaces', error);
   });

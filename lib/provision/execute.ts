@@ -1,7 +1,7 @@
 import 'server-only';
 import { pollUntil } from '@/lib/aws/poll';
 import type { AwsCall, ClusterPlan, PlanStep } from '@/lib/cluster/plan';
-import { performAwsCall } from './aws-calls';
+import { performAwsCall } from '@/lib/aws/perform';
 import { fillOutputs, stepOutputs, waitIsOver } from './step-results';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'rolledBack' | 'rollbackFailed';

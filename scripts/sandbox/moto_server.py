@@ -4,6 +4,7 @@ Run as `python3 scripts/sandbox/moto_server.py -H 127.0.0.1 -p PORT` (the same a
 `python3 -m moto.server`). Each patch names the AWS behaviour it restores.
 """
 
+import copy
 import os
 import sys
 
@@ -12,6 +13,7 @@ os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 
 from moto.ecs.models import EC2ContainerServiceBackend
 from moto.server import main
+from moto.ssm.models import ParameterDict
 
 _describe_capacity_providers = EC2ContainerServiceBackend.describe_capacity_providers
 
@@ -25,6 +27,34 @@ def describe_capacity_providers(self, names):
 
 
 EC2ContainerServiceBackend.describe_capacity_providers = describe_capacity_providers
+
+# AWS: Bottlerocket for ECS publishes its AMIs under /aws/service/bottlerocket/aws-ecs-2/<arch>/latest.
+# moto 5.2 ships only the ECS-optimized Amazon Linux parameters: the sandbox adds Bottlerocket's,
+# pointing at the Amazon Linux 2023 AMIs of the same architecture (moto boots neither).
+BOTTLEROCKET = "/aws/service/bottlerocket/aws-ecs-2/"
+BOTTLEROCKET_STAND_INS = {
+    "x86_64": "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+    "arm64": "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id",
+}
+_check_loading_status = ParameterDict._check_loading_status
+
+
+def check_loading_status(self, key):
+    _check_loading_status(self, key)
+    if not str(key or "").startswith(BOTTLEROCKET) or getattr(self, "bottlerocket_loaded", False):
+        return
+    self.bottlerocket_loaded = True
+    _check_loading_status(self, "/aws/service/ecs/optimized-ami")
+    for architecture, stand_in in BOTTLEROCKET_STAND_INS.items():
+        versions = dict.get(self, stand_in, [])
+        if versions:
+            name = f"{BOTTLEROCKET}{architecture}/latest/image_id"
+            parameter = copy.copy(versions[-1])
+            parameter.name = name
+            dict.__setitem__(self, name, [parameter])
+
+
+ParameterDict._check_loading_status = check_loading_status
 
 if __name__ == "__main__":
     main(sys.argv[1:])

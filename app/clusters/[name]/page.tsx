@@ -9,7 +9,8 @@ import { KeyValueList } from '@/components/ui/KeyValue';
 import { ProvisionProgress } from '@/components/ProvisionProgress';
 import { describeEc2Capacity, type Ec2CapacityView } from '@/lib/aws/cluster-capacity';
 import { findCluster } from '@/lib/aws/clusters';
-import { load, type Loaded } from '@/lib/aws/load';
+import { load } from '@/lib/aws/load';
+import type { Loaded } from '@/lib/cluster/options';
 import { getTranslator } from '@/lib/i18n/server';
 import { latestRunOfCluster, runOfRequest } from '@/lib/provision/runs';
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
 import { fieldErrorsFromZod } from '@/lib/cluster/field-errors';
-import { clusterFormValuesFromFormData } from '@/lib/cluster/form-data';
+import { clusterFormValuesFromFormData } from '@/lib/cluster/form-fields';
 import type { CreateClusterFormState } from '@/lib/cluster/form-state';
 import { clusterFormSchema } from '@/lib/cluster/schema';
 import { provisionCluster } from '@/lib/provision/create-cluster';

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import { CreateClusterForm } from '@/components/create-cluster/CreateClusterForm';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
-import { type Ec2OptionsSource, loadEc2Options } from '@/lib/aws/ec2-options';
+import { accountContainerInsights } from '@/lib/aws/account-settings';
+import { loadEc2Options } from '@/lib/aws/ec2-options';
+import type { Ec2OptionsSource } from '@/lib/cluster/options';
 import { load } from '@/lib/aws/load';
 import { listNamespaces } from '@/lib/aws/namespaces';
 import { getTranslator } from '@/lib/i18n/server';
@@ -19,7 +21,10 @@ export default async function CreateClusterPage({ searchParams }: Props) {
   // ?ec2=1: the EC2 lists are loaded before the page is sent, and EC2 is chosen.
   const withEc2 = (await searchParams).ec2 === '1';
   const ec2Options: Ec2OptionsSource = withEc2 ? { loaded: await loadEc2Options() } : { streamed: loadEc2Options() };
-  const namespaces = await load('servicediscovery:ListNamespaces', listNamespaces);
+  const [namespaces, accountMonitoring] = await Promise.all([
+    load('servicediscovery:ListNamespaces', listNamespaces),
+    load('ecs:ListAccountSettings', accountContainerInsights),
+  ]);
   return (
     <div className="space-y-4">
       <Breadcrumbs
@@ -32,6 +37,7 @@ export default async function CreateClusterPage({ searchParams }: Props) {
       </div>
       <CreateClusterForm
         requestId={randomUUID()}
+        accountMonitoring={accountMonitoring.ok ? accountMonitoring.value : undefined}
         namespaces={namespaces.ok ? namespaces.value : []}
         namespaceListError={namespaces.ok ? undefined : namespaces.error}
         ec2Options={ec2Options}

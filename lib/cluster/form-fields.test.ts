@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterFormValuesFromFormData } from './form-data';
+import { clusterFormValuesFromFormData } from './form-fields';
 
 function formData(entries: [string, string][]) {
   const data = new FormData();
@@ -16,7 +16,8 @@ describe('clusterFormValuesFromFormData', () => {
         ['namespace', 'demo'],
         ['fargate', 'on'],
         ['monitoring', 'enhanced'],
-        ['execLogging', 'S3'],
+        ['execLogging', 'OVERRIDE'],
+        ['execS3', 'on'],
         ['execS3BucketName', 'logs'],
         ['execS3Encryption', 'on'],
         ['tags.0.key', 'team'],
@@ -28,7 +29,8 @@ describe('clusterFormValuesFromFormData', () => {
       clusterName: 'demo',
       fargate: true,
       monitoring: 'enhanced',
-      execLogging: 'S3',
+      execLogging: 'OVERRIDE',
+      execS3: true,
       execS3BucketName: 'logs',
       execS3Encryption: true,
       execLogGroupEncryption: false,
