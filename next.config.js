@@ -16,4 +16,8 @@ const nextConfig = {
   ],
 };
 
-module.exports = nextConfig;
+// Messages in the request's language, from lib/i18n/request.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next.js loads it
+const withNextIntl = require('next-intl/plugin')('./lib/i18n/request.ts');
+
+module.exports = withNextIntl(nextConfig);

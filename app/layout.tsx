@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { currentRegion, isSandbox } from '@/lib/aws/clients';
-import { I18nProvider } from '@/lib/i18n/client';
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslator } from '@/lib/i18n/server';
 import './globals.css';
 
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, messages, t } = await getTranslator();
+  const { locale, t } = await getTranslator();
   const region = await currentRegion();
   return (
     <html lang={locale}>
@@ -38,11 +38,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t('sandbox.banner')}
           </p>
         )}
-        <I18nProvider locale={locale} messages={messages}>
+        <NextIntlClientProvider>
           <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-5 py-6 focus:outline-none">
             {children}
           </main>
-        </I18nProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

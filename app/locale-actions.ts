@@ -1,7 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/messages';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/locales';
 
 /** Remembers the language chosen on the page for a year. Works as a plain form post too. */
 export async function setLocaleAction(formData: FormData): Promise<void> {

@@ -1,5 +1,5 @@
 import { setLocaleAction } from '@/app/locale-actions';
-import { LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/messages';
+import { LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/locales';
 
 /** One button per language; each is a form post, so switching works without JavaScript. */
 export function LanguageSwitcher({ current, label }: { current: Locale; label: string }) {

@@ -2,9 +2,7 @@ import type { ProvisionRun } from '@/lib/provision/runs';
 import { Alert } from '@/components/ui/Alert';
 import { Container } from '@/components/ui/Container';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
-import type { MessageKey, MessageRef } from '@/lib/i18n/messages';
-
-type Translate = (key: MessageKey, params?: MessageRef['params']) => string;
+import type { Translate } from '@/lib/i18n/messages';
 
 const STATUS_MARK: Record<ProvisionRun['steps'][number]['status'], string> = {
   pending: 'bg-line-soft',
@@ -43,7 +41,11 @@ export function ProvisionProgress({ run, t }: { run: ProvisionRun; t: Translate 
             : t('progress.rollbackFailed', { tag: REQUEST_TAG_KEY, requestId: run.requestId })}
         </Alert>
       )}
-      <Container id="progress" title={t('progress.title')} description={t('progress.description')}>
+      <Container
+        id="progress"
+        title={t('progress.title')}
+        description={run.state === 'running' ? t('progress.description') : t('progress.descriptionDone')}
+      >
         <ol className="space-y-2" aria-live="polite">
           {run.steps.map((step, index) => (
             <li
@@ -57,7 +59,12 @@ export function ProvisionProgress({ run, t }: { run: ProvisionRun; t: Translate 
                 {index + 1}. {t(`step.${step.id}`)}{' '}
                 <code className="text-ink-muted font-mono text-xs">{step.action}</code>
               </span>
-              <span className="font-bold">{t(`progress.status.${step.status}`)}</span>
+              <span className="font-bold">
+                {/* A step still pending once the run has ended never ran. */}
+                {t(
+                  `progress.status.${step.status === 'pending' && run.state !== 'running' ? 'notStarted' : step.status}`,
+                )}
+              </span>
             </li>
           ))}
         </ol>

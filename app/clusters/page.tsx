@@ -69,7 +69,7 @@ export default async function ClustersPage() {
                     </Link>
                   </th>
                   <td className="px-5 py-3">
-                    <ClusterStatus status={cluster.status} />
+                    <ClusterStatus status={cluster.status} t={t} />
                   </td>
                   <td className="px-5 py-3">{cluster.capacityProviders?.join(', ') || t('cluster.none')}</td>
                   <td className="px-5 py-3">{cluster.activeServicesCount ?? 0}</td>

@@ -15,7 +15,7 @@ import {
   SECURITY_GROUP_MODES,
   SPOT_ALLOCATION_STRATEGIES,
 } from '@/lib/cluster/ec2';
-import type { ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { hasEcsInstanceRole, networkDefaults, securityGroupsOf, subnetsOf, withEc2Defaults } from './ec2-defaults';
 import { fieldId, useFieldError } from './field-errors';

@@ -33,9 +33,7 @@ export function ErrorSummary({ attempt }: { attempt: string }) {
       className="border-error bg-error-bg rounded-xl border-2 px-4 py-3"
     >
       <h2 id="error-summary-title" className="font-bold">
-        {errors.length === 1
-          ? t('create.errorSummary.titleOne')
-          : t('create.errorSummary.title', { count: errors.length })}
+        {t('create.errorSummary.title', { count: errors.length })}
       </h2>
       <ul className="mt-1 list-disc pl-5">
         {errors.map(([path, key]) => (

@@ -6,7 +6,7 @@ import { buttonClassName } from '@/components/ui/buttonStyles';
 import { inputClassName } from '@/components/ui/inputStyles';
 import { INBOUND_RULE_TYPE_IDS, INBOUND_RULE_TYPES, type InboundRuleType, needsPortRange } from '@/lib/cluster/ec2';
 import { MAX_INBOUND_RULES } from '@/lib/cluster/limits';
-import type { ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { fieldId, useFieldError } from './field-errors';
 
@@ -65,7 +65,7 @@ function InboundRuleRow({
     <li className="grid grid-cols-[1fr_1fr_1fr_1fr_auto] items-start gap-2">
       <div>
         <label htmlFor={fieldId(name('type'))} className="sr-only">
-          {t('inboundRules.type', { row })}
+          {t('inboundRules.typeOfRow', { row })}
         </label>
         <select
           id={fieldId(name('type'))}
@@ -89,7 +89,7 @@ function InboundRuleRow({
       />
       <div>
         <label htmlFor={fieldId(name('source'))} className="sr-only">
-          {t('inboundRules.source', { row })}
+          {t('inboundRules.sourceOfRow', { row })}
         </label>
         <select
           id={fieldId(name('source'))}

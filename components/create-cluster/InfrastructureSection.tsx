@@ -7,7 +7,7 @@ import { Checkbox } from '@/components/ui/Checkbox';
 import { Container } from '@/components/ui/Container';
 import { FieldError } from '@/components/ui/FormField';
 import type { Ec2OptionsSource } from '@/lib/cluster/options';
-import type { ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { Ec2CapacityFields, StreamedEc2CapacityFields } from './Ec2CapacityFields';
 import { fieldId, useFieldError } from './field-errors';

@@ -1,12 +1,12 @@
 'use client';
 
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { FieldError } from '@/components/ui/FormField';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { inputClassName } from '@/components/ui/inputStyles';
-import { MAX_USER_TAGS } from '@/lib/cluster/limits';
-import type { ClusterFormValues } from '@/lib/cluster/schema';
+import { tagLimit } from '@/lib/cluster/request';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { fieldId, useFieldError, useFieldErrorList } from './field-errors';
 
@@ -15,9 +15,11 @@ export function TagsSection() {
   const { t } = useI18n();
   const { control } = useFormContext<ClusterFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'tags' });
+  // A new Auto Scaling group carries two tags of its own.
+  const [ec2, autoScalingGroupArn] = useWatch({ control, name: ['ec2', 'autoScalingGroupArn'] });
   const listError = useFieldError('tags');
   const anyTagError = useFieldErrorList().some(([path]) => path === 'tags' || path.startsWith('tags.'));
-  const remaining = MAX_USER_TAGS - fields.length;
+  const remaining = tagLimit(ec2 && autoScalingGroupArn === '') - fields.length;
 
   return (
     <ExpandableSection

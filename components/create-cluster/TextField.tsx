@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { get, useFormContext, type RegisterOptions } from 'react-hook-form';
 import { FormField } from '@/components/ui/FormField';
 import { inputClassName } from '@/components/ui/inputStyles';
-import type { ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { fieldId, useFieldError } from './field-errors';
 

@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { get, useFormContext, type FieldErrors as RhfFieldErrors } from 'react-hook-form';
 import type { FieldErrors } from '@/lib/cluster/form-state';
-import type { ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { useHydrated } from './useHydrated';
 

@@ -29,7 +29,7 @@ export const AMI_FAMILIES = {
   al2023: amazonLinux('amazon-linux-2023', 'x86_64'),
   'al2023-arm64': amazonLinux('amazon-linux-2023/arm64', 'arm64'),
   'al2023-gpu': amazonLinux('amazon-linux-2023/gpu', 'x86_64'),
-  'al2-kernel-5.10': amazonLinux('amazon-linux-2/kernel-5.10', 'x86_64'),
+  'al2-kernel-5-10': amazonLinux('amazon-linux-2/kernel-5.10', 'x86_64'),
   'al2-arm64': amazonLinux('amazon-linux-2/arm64', 'arm64'),
   bottlerocket: bottlerocket('x86_64'),
   'bottlerocket-arm64': bottlerocket('arm64'),

@@ -1,5 +1,5 @@
 import type { MessageRef, ValidationMessageKey } from '@/lib/i18n/messages';
-import type { ClusterFormValues } from './schema';
+import type { ClusterFormValues } from './form-fields';
 
 /** Field path (as react-hook-form names it, e.g. `tags.2.key`) → what is wrong with it. */
 export type FieldErrors = Record<string, ValidationMessageKey>;

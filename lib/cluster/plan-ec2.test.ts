@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUEST_TAG_KEY } from './limits';
 import { type AwsCall, ecsUserData, planCluster, type StepAction, type StepActions } from './plan';
 import { ec2Values, TEST_REQUEST_ID, validRequest } from './test-requests';
-import type { ClusterFormValues } from './schema';
+import type { ClusterFormValues } from './form-fields';
 
 const EXISTING_GROUP = 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:uuid:autoScalingGroupName/web';
 

@@ -39,7 +39,7 @@ describe('Amazon EC2 instances', () => {
     ['g4dn.xlarge', 'al2023-gpu', undefined],
     ['a1.large', 'al2023-arm64', undefined],
     ['t4g.medium', 'al2023', 'validation.instanceType.architecture'],
-    ['m7g.large', 'al2-kernel-5.10', 'validation.instanceType.architecture'],
+    ['m7g.large', 'al2-kernel-5-10', 'validation.instanceType.architecture'],
     ['t3.medium', 'al2023-arm64', 'validation.instanceType.architecture'],
     ['', 'al2023', 'validation.instanceType.required'],
     ['t3', 'al2023', 'validation.instanceType.format'],

@@ -1,33 +1,10 @@
 'use client';
 
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatMessage, type Locale, type MessageKey, type MessageRef, type Messages } from './messages';
+import { useLocale, useTranslations } from 'next-intl';
+import type { Locale } from './locales';
+import type { Translate } from './messages';
 
-interface I18n {
-  locale: Locale;
-  t: (key: MessageKey, params?: MessageRef['params']) => string;
-}
-
-const I18nContext = createContext<I18n | null>(null);
-
-export function I18nProvider({
-  locale,
-  messages,
-  children,
-}: {
-  locale: Locale;
-  messages: Messages;
-  children: ReactNode;
-}) {
-  const value = useMemo<I18n>(
-    () => ({ locale, t: (key, params) => formatMessage(messages, key, params) }),
-    [locale, messages],
-  );
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-export function useI18n(): I18n {
-  const i18n = useContext(I18nContext);
-  if (!i18n) throw new Error('useI18n needs an I18nProvider above it');
-  return i18n;
+/** The page's language and its translator, for client components (NextIntlClientProvider above). */
+export function useI18n(): { locale: Locale; t: Translate } {
+  return { locale: useLocale() as Locale, t: useTranslations() as Translate };
 }

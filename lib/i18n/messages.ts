@@ -1,27 +1,23 @@
-import type { en } from './en';
+import type en from './messages/en.json';
 
-export const LOCALES = ['en', 'ko'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
-export const LOCALE_COOKIE = 'locale';
-export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ko: '한국어' };
+/**
+ * The message catalogues (messages/<locale>.json, ICU message syntax) are read by next-intl;
+ * English is the one every other language must match key for key.
+ */
+export type Messages = typeof en;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+/** Every message's key, as `section.name` paths. */
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Messages>;
 export type ValidationMessageKey = Extract<MessageKey, `validation.${string}`>;
 
-/** A message chosen on the server and worded in the browser's language. */
+/** A message chosen on the server and worded in the person's language. */
 export interface MessageRef {
   key: MessageKey;
   params?: Record<string, string | number>;
 }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-export function formatMessage(messages: Messages, key: MessageKey, params: MessageRef['params'] = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
-}
+/** Translates a key; the same shape on the server and in the browser. */
+export type Translate = (key: MessageKey, params?: MessageRef['params']) => string;

@@ -11,7 +11,7 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ec2Values, validRequest } from '@/lib/cluster/test-requests';
-import type { ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
 
 const ec2 = mockClient(EC2Client);

@@ -1,8 +1,5 @@
-import type { AutoScalingGroupsType } from '@aws-sdk/client-auto-scaling';
-import type { CreateSecurityGroupResult } from '@aws-sdk/client-ec2';
 import type { DescribeCapacityProvidersResponse, DescribeClustersResponse } from '@aws-sdk/client-ecs';
-import type { GetParameterResult } from '@aws-sdk/client-ssm';
-import type { PlanStep, WaitCondition } from '@/lib/cluster/plan';
+import { type PlanStep, readQuery, STEP_OUTPUTS, type WaitCondition } from '@/lib/cluster/plan';
 
 /**
  * What the executor reads from AWS's answers: the values later steps refer to as
@@ -13,22 +10,15 @@ export class StepResultError extends Error {
   override name = 'StepResultError';
 }
 
-/** The named values a step's answer gives later steps. */
+/** The named value a step's answer gives later steps, if it gives one. */
 export function stepOutputs(step: PlanStep, answer: unknown): Record<string, string> {
-  const required = (name: string, value: string | undefined) => {
-    if (!value) throw new StepResultError(`AWS's answer to ${step.call.action} had no ${name}.`);
-    return { [`${step.id}.${name}`]: value };
-  };
-  switch (step.call.action) {
-    case 'ssm:GetParameter':
-      return required('imageId', (answer as GetParameterResult).Parameter?.Value);
-    case 'ec2:CreateSecurityGroup':
-      return required('groupId', (answer as CreateSecurityGroupResult).GroupId);
-    case 'autoscaling:DescribeAutoScalingGroups':
-      return required('arn', (answer as AutoScalingGroupsType).AutoScalingGroups?.[0]?.AutoScalingGroupARN);
-    default:
-      return {};
+  const output = STEP_OUTPUTS[step.id as keyof typeof STEP_OUTPUTS];
+  if (!output) return {};
+  const value = readQuery(answer, output.query);
+  if (typeof value !== 'string' || value === '') {
+    throw new StepResultError(`AWS's answer to ${step.call.action} had no ${output.name}.`);
   }
+  return { [`${step.id}.${output.name}`]: value };
 }
 
 /** True once AWS reports the condition; throws when AWS reports it can no longer happen. */

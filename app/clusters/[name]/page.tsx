@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { Cluster } from '@aws-sdk/client-ecs';
 import { AutoRefresh } from '@/components/AutoRefresh';
+import { AwsValue } from '@/components/AwsValue';
 import { ClusterStatus } from '@/components/ClusterStatus';
 import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
@@ -11,7 +12,9 @@ import { describeEc2Capacity, type Ec2CapacityView } from '@/lib/aws/cluster-cap
 import { findCluster } from '@/lib/aws/clusters';
 import { load } from '@/lib/aws/load';
 import type { Loaded } from '@/lib/cluster/options';
+import type { MessageKey, Translate } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
+import { EXEC_LOGGING_MODES, MONITORING_LEVELS } from '@/lib/cluster/request';
 import { latestRunOfCluster, runOfRequest } from '@/lib/provision/runs';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ request?: string }> };
@@ -81,7 +84,14 @@ function Ec2Capacity({ capacity, t }: { capacity: Loaded<Ec2CapacityView[]>; t: 
   ));
 }
 
-type Translate = Awaited<ReturnType<typeof getTranslator>>['t'];
+/** The translated label of a setting's value, when it is one the app knows. */
+function labelOf(t: Translate, setting: 'containerInsights' | 'execLogging', value: string): string | undefined {
+  const known: Record<typeof setting, readonly string[]> = {
+    containerInsights: MONITORING_LEVELS,
+    execLogging: EXEC_LOGGING_MODES,
+  };
+  return known[setting].includes(value) ? t(`awsValue.${setting}.${value}` as MessageKey) : undefined;
+}
 
 function ClusterDetails({ cluster, t }: { cluster: Cluster; t: Translate }) {
   const none = t('cluster.none');
@@ -89,11 +99,14 @@ function ClusterDetails({ cluster, t }: { cluster: Cluster; t: Translate }) {
   const log = exec?.logConfiguration;
   const storage = cluster.configuration?.managedStorageConfiguration;
   const settling = cluster.status !== 'ACTIVE' && cluster.status !== 'INACTIVE' && cluster.status !== 'FAILED';
-  const logDestination = log?.cloudWatchLogGroupName
-    ? `CloudWatch: ${log.cloudWatchLogGroupName}${log.cloudWatchEncryptionEnabled ? ` (${t('cluster.encrypted')})` : ''}`
-    : log?.s3BucketName
-      ? `S3: s3://${log.s3BucketName}/${log.s3KeyPrefix ?? ''}${log.s3EncryptionEnabled ? ` (${t('cluster.encrypted')})` : ''}`
-      : none;
+  const encrypted = (on: boolean | undefined) => (on ? ` (${t('cluster.encrypted')})` : '');
+  const logDestinations = [
+    log?.cloudWatchLogGroupName &&
+      `CloudWatch: ${log.cloudWatchLogGroupName}${encrypted(log.cloudWatchEncryptionEnabled)}`,
+    log?.s3BucketName && `S3: s3://${log.s3BucketName}/${log.s3KeyPrefix ?? ''}${encrypted(log.s3EncryptionEnabled)}`,
+  ].filter(Boolean);
+  const containerInsights = cluster.settings?.find((setting) => setting.name === 'containerInsights')?.value;
+  const logging = exec?.logging ?? 'DEFAULT';
 
   return (
     <>
@@ -107,7 +120,7 @@ function ClusterDetails({ cluster, t }: { cluster: Cluster; t: Translate }) {
         <KeyValueList
           items={[
             { label: t('cluster.arn'), value: <code className="font-mono text-xs">{cluster.clusterArn}</code> },
-            { label: t('cluster.status'), value: <ClusterStatus status={cluster.status} /> },
+            { label: t('cluster.status'), value: <ClusterStatus status={cluster.status} t={t} /> },
             { label: t('cluster.capacityProviders'), value: cluster.capacityProviders?.join(', ') || none },
             {
               label: t('cluster.defaultStrategy'),
@@ -124,15 +137,22 @@ function ClusterDetails({ cluster, t }: { cluster: Cluster; t: Translate }) {
             },
             {
               label: t('cluster.containerInsights'),
-              value: cluster.settings?.find((setting) => setting.name === 'containerInsights')?.value ?? none,
+              value: containerInsights ? (
+                <AwsValue label={labelOf(t, 'containerInsights', containerInsights)} value={containerInsights} />
+              ) : (
+                none
+              ),
             },
             { label: t('cluster.namespace'), value: cluster.serviceConnectDefaults?.namespace ?? none },
             { label: `${t('cluster.execConfiguration')}: ${t('cluster.execKmsKey')}`, value: exec?.kmsKeyId ?? none },
             {
               label: `${t('cluster.execConfiguration')}: ${t('cluster.execLogging')}`,
-              value: exec?.logging ?? 'DEFAULT',
+              value: <AwsValue label={labelOf(t, 'execLogging', logging)} value={logging} />,
             },
-            { label: `${t('cluster.execConfiguration')}: ${t('cluster.execLogDestination')}`, value: logDestination },
+            {
+              label: `${t('cluster.execConfiguration')}: ${t('cluster.execLogDestination')}`,
+              value: logDestinations.join('; ') || none,
+            },
             { label: t('cluster.managedStorageKey'), value: storage?.kmsKeyId ?? none },
             { label: t('cluster.fargateStorageKey'), value: storage?.fargateEphemeralStorageKmsKeyId ?? none },
           ]}

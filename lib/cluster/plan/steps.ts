@@ -100,13 +100,39 @@ export interface ClusterPlan {
   steps: PlanStep[];
 }
 
-/** The named values each step's answer gives later steps, as `{{step.output}}`. */
+/**
+ * The value each step's answer gives later steps, referred to as `{{step.name}}`: where it is in
+ * AWS's answer (a JMESPath the executor and the AWS CLI both read) and the shell variable the CLI
+ * script keeps it in.
+ */
 export const STEP_OUTPUTS = {
-  resolveAmi: 'imageId',
-  createSecurityGroup: 'groupId',
-  describeAutoScalingGroup: 'arn',
-} as const satisfies Partial<Record<StepId, string>>;
+  resolveAmi: { name: 'imageId', query: 'Parameter.Value', variable: 'IMAGE_ID' },
+  createSecurityGroup: { name: 'groupId', query: 'GroupId', variable: 'SECURITY_GROUP_ID' },
+  describeAutoScalingGroup: {
+    name: 'arn',
+    query: 'AutoScalingGroups[0].AutoScalingGroupARN',
+    variable: 'AUTO_SCALING_GROUP_ARN',
+  },
+} as const satisfies Partial<Record<StepId, { name: string; query: string; variable: string }>>;
 type StepWithOutput = keyof typeof STEP_OUTPUTS;
 
 /** A reference to a value an earlier step returns. */
-export const output = <S extends StepWithOutput>(step: S, name: (typeof STEP_OUTPUTS)[S]) => `{{${step}.${name}}}`;
+export const output = <S extends StepWithOutput>(step: S, name: (typeof STEP_OUTPUTS)[S]['name']) =>
+  `{{${step}.${name}}}`;
+
+/** What each wait reads from AWS's answer, and the values that end it (the CLI prints null as None). */
+export const WAITS = {
+  capacityProviderActive: { query: 'capacityProviders[0].status', done: ['ACTIVE'] },
+  clusterActive: { query: 'clusters[0].status', done: ['ACTIVE'] },
+  // Some endpoints never report attachments; then there is nothing to wait for.
+  clusterAttachmentsComplete: { query: 'clusters[0].attachmentsStatus', done: ['UPDATE_COMPLETE', 'None'] },
+} as const satisfies Record<WaitCondition, { query: string; done: readonly string[] }>;
+
+/** Reads a simple JMESPath (`A.B`, `A[0].B`) from an answer. */
+export function readQuery(answer: unknown, query: string): unknown {
+  return query.split(/\.|(?=\[)/).reduce<unknown>((value, part) => {
+    if (value === null || typeof value !== 'object') return undefined;
+    const index = /^\[(\d+)\]$/.exec(part);
+    return index ? (value as unknown[])[Number(index[1])] : (value as Record<string, unknown>)[part];
+  }, answer);
+}
