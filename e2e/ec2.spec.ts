@@ -88,7 +88,7 @@ test('creates a cluster with a new On-demand group, a new role and a new securit
 
   // The Review panel lists every request, in order.
   const review = page.locator('#review-heading').locator('xpath=ancestor::section');
-  await expect(review.locator('summary')).toHaveText([
+  await expect(review.locator('li summary')).toHaveText([
     /Step 1: Look up the ECS-optimized AMI/,
     /Step 2: Create the instance role/,
     /Step 3: Attach the ECS policy/,

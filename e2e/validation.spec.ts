@@ -87,9 +87,10 @@ test.describe('bad input gets a message next to its field, and nothing is create
     const add = page.getByRole('button', { name: 'Add tag' });
     for (let i = 0; i < 49; i += 1) await add.click();
     await expect(add).toBeDisabled();
-    await expect(page.getByText('You can add 0 more tags.')).toBeVisible();
+    await expect(page.getByText('You can add no more tags.')).toBeVisible();
     await page.getByRole('button', { name: 'Remove tag 49' }).click();
     await expect(add).toBeEnabled();
+    await expect(page.getByText('You can add 1 more tag.')).toBeVisible();
 
     await page.getByLabel('Key of tag 1', { exact: true }).fill('team');
     await page.getByLabel('Key of tag 2', { exact: true }).fill('team');

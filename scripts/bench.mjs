@@ -7,7 +7,6 @@
 //  3. the EC2 path (new role and group): wall time of the whole plan and the AWS calls it made,
 //     counted by a proxy in front of moto, next to the fewest calls the plan needs.
 // Figures only; nothing here passes or fails.
-import { spawn } from 'node:child_process';
 import {
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
@@ -18,7 +17,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { actionFields, clusterFormFields } from './form-post.mjs';
-import { ensureBuild, ensureDependencies, freePort, root, run, startMoto } from './lib.mjs';
+import {
+  ensureBuild,
+  ensureDependencies,
+  freePort,
+  NEXT_BIN,
+  root,
+  run,
+  startMoto,
+  startService,
+  stopServices,
+} from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const EC2_RUNS = Number(process.env.BENCH_EC2_RUNS ?? 10);
@@ -67,17 +76,13 @@ try {
   );
   console.log(`  fewest the plan needs                 ${first.steps} (one per step)`);
 } finally {
-  proxy.process.kill('SIGTERM');
-  app.process.kill('SIGTERM');
-  floor.process.kill('SIGTERM');
-  moto.process.kill('SIGTERM');
+  stopServices();
 }
 
 async function startProxy(target) {
   const port = await freePort();
-  const child = spawn('node', [join(root, 'e2e/support/fault-proxy.mjs')], {
+  const child = startService('node', [join(root, 'e2e/support/fault-proxy.mjs')], {
     env: { ...env, FAULT_PROXY_TARGET: target, FAULT_PROXY_PORT: String(port) },
-    stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 50; attempt += 1) {
@@ -171,10 +176,9 @@ function buildFloorApp() {
 
 async function startNext(dir, environment) {
   const port = await freePort();
-  const child = spawn('npx', ['next', 'start', dir, '-p', String(port)], {
-    cwd: root,
+  // On loopback only: a benchmark's servers are nobody else's business.
+  const child = startService('node', [NEXT_BIN, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
     env: environment,
-    stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 150; attempt += 1) {
@@ -190,7 +194,15 @@ async function startNext(dir, environment) {
 
 async function firstLoadJs(pageUrl) {
   const html = await (await fetch(pageUrl)).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(([, src]) => src))];
+  // A modern browser skips `noModule` scripts (the polyfills for old ones): they are not counted.
+  const scripts = [...html.matchAll(/<script([^>]*)>/g)].map(([, attributes]) => attributes);
+  const sources = [
+    ...new Set(
+      scripts
+        .filter((attributes) => !/\snomodule\b/i.test(attributes))
+        .flatMap((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1] ?? []),
+    ),
+  ];
   let bytes = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, pageUrl))).arrayBuffer());

@@ -39,6 +39,40 @@ function newestSource() {
   return newest;
 }
 
+/**
+ * Starts a long-running process in a process group of its own, and stops that whole group when
+ * this script ends, however it ends (done, an error, Ctrl-C, SIGTERM): nothing is left listening.
+ */
+export function startService(command, args, options = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: 'ignore', ...options, detached: true });
+  services.add(child);
+  child.on('exit', () => services.delete(child));
+  return child;
+}
+
+const services = new Set();
+export function stopServices() {
+  for (const child of services) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  services.clear();
+}
+process.on('exit', stopServices);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopServices();
+    // End here unless the script has its own way of ending on this signal.
+    if (process.listenerCount(signal) === 1) process.exit(130);
+  });
+}
+
+/** The Next.js command line, run by node directly so that stopping it stops the server (npx would stay between). */
+export const NEXT_BIN = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
 /** Runs a command in the project folder, inheriting the terminal; exits the script if it fails. */
 export function run(command, args, env = process.env) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
@@ -64,9 +98,13 @@ export async function startMoto(port) {
     console.error("The sandbox needs the moto AWS emulator: pip install 'moto[server]==5.2.1'");
     process.exit(1);
   }
-  const moto = spawn('python3', [join(root, 'scripts/sandbox/moto_server.py'), '-H', '127.0.0.1', '-p', String(port)], {
-    stdio: 'ignore',
-  });
+  const moto = startService('python3', [
+    join(root, 'scripts/sandbox/moto_server.py'),
+    '-H',
+    '127.0.0.1',
+    '-p',
+    String(port),
+  ]);
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {

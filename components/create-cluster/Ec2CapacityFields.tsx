@@ -2,8 +2,6 @@
 
 import { use, useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { CheckboxList } from '@/components/ui/CheckboxList';
-import { RadioGroup } from '@/components/ui/RadioGroup';
 import type { Ec2Options, Loaded } from '@/lib/cluster/options';
 import {
   amiArchitecture,
@@ -18,7 +16,7 @@ import {
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { hasEcsInstanceRole, networkDefaults, securityGroupsOf, subnetsOf, withEc2Defaults } from './ec2-defaults';
-import { fieldId, useFieldError } from './field-errors';
+import { FormCheckboxList, FormRadioGroup } from './ChoiceFields';
 import { InboundRulesEditor } from './InboundRulesEditor';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
@@ -35,7 +33,7 @@ export function StreamedEc2CapacityFields({ options }: { options: Promise<Ec2Opt
  */
 export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
   const { t } = useI18n();
-  const { control, register, getValues, setValue, formState } = useFormContext<ClusterFormValues>();
+  const { control, getValues, setValue, formState } = useFormContext<ClusterFormValues>();
   const [vpcId, amiFamily, subnetIds, securityGroupIds] = useWatch({
     control,
     name: ['vpcId', 'amiFamily', 'subnetIds', 'securityGroupIds'],
@@ -44,13 +42,17 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
   const architecture = amiArchitecture(amiFamily);
   const defaults = formState.defaultValues;
 
-  // Once the lists are known, fill the choices the user has not made.
+  // Once the lists are known, fill the choices the user has not made. After a Create chosen while
+  // they loaded, check those fields again, so no error stays on a field that now holds a default.
+  const { isSubmitted } = formState;
   useEffect(() => {
     const filled = withEc2Defaults(getValues(), options);
     for (const name of ['vpcId', 'subnetIds', 'securityGroupIds', 'instanceType', 'instanceProfile'] as const) {
-      if (String(getValues(name)) !== String(filled[name])) setValue(name, filled[name]);
+      if (String(getValues(name)) !== String(filled[name])) {
+        setValue(name, filled[name], { shouldValidate: isSubmitted });
+      }
     }
-  }, [options, getValues, setValue]);
+  }, [options, getValues, setValue, isSubmitted]);
 
   // A new VPC brings its own subnets and default security group.
   const previousVpc = useRef(shown.vpcId);
@@ -72,8 +74,6 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
 
   const failure = <T,>(list: Loaded<T>) =>
     list.ok ? undefined : t('ec2.listFailed', { reason: t(list.error.key, list.error.params) });
-  const subnetError = useFieldError('subnetIds');
-  const securityGroupError = useFieldError('securityGroupIds');
   const offeredTypes = options.instanceTypes.ok
     ? options.instanceTypes.value.filter((type) => instanceTypeArchitecture(type) === architecture)
     : [];
@@ -101,11 +101,9 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
       />
 
       <div className="hidden space-y-5 group-has-[#asg-create-new:checked]/form:block">
-        <RadioGroup
-          id="provisioningModel"
-          legend={t('provisioningModel.legend')}
-          defaultValue={defaults?.provisioningModel ?? 'ON_DEMAND'}
-          input={register('provisioningModel')}
+        <FormRadioGroup
+          name="provisioningModel"
+          label={t('provisioningModel.legend')}
           options={PROVISIONING_MODELS.map((value) => ({
             value,
             label: t(`provisioningModel.${value}.label`),
@@ -208,35 +206,29 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
                 .join(' · '),
             }))}
           />
-          <CheckboxList
-            id={fieldId('subnetIds')}
-            legend={t('subnetIds.legend')}
+          <FormCheckboxList
+            name="subnetIds"
+            label={t('subnetIds.legend')}
             description={failure(options.subnets) ?? t('subnetIds.description')}
             empty={t('subnetIds.empty')}
-            error={subnetError}
             isChecked={(id) => shown.subnetIds.includes(id)}
-            input={register('subnetIds')}
             options={subnetsOf(options, shown.vpcId).map((subnet) => ({
               value: subnet.id,
               label: [subnet.id, subnet.name, subnet.availabilityZone, subnet.cidr].filter(Boolean).join(' · '),
             }))}
           />
-          <RadioGroup
-            id="securityGroupMode"
-            legend={t('securityGroupMode.legend')}
-            defaultValue={defaults?.securityGroupMode ?? 'existing'}
-            input={register('securityGroupMode')}
+          <FormRadioGroup
+            name="securityGroupMode"
+            label={t('securityGroupMode.legend')}
             options={SECURITY_GROUP_MODES.map((value) => ({ value, label: t(`securityGroupMode.${value}`) }))}
           />
           <div className="hidden group-has-[#securityGroupMode-existing:checked]/form:block">
-            <CheckboxList
-              id={fieldId('securityGroupIds')}
-              legend={t('securityGroupIds.legend')}
+            <FormCheckboxList
+              name="securityGroupIds"
+              label={t('securityGroupIds.legend')}
               description={failure(options.securityGroups)}
               empty={t('securityGroupIds.empty')}
-              error={securityGroupError}
               isChecked={(id) => shown.securityGroupIds.includes(id)}
-              input={register('securityGroupIds')}
               options={securityGroupsOf(options, shown.vpcId).map((group) => ({
                 value: group.id,
                 label: `${group.id} · ${group.name}`,
@@ -248,11 +240,9 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
             <TextField name="securityGroupDescription" label={t('securityGroupDescription.label')} optional />
             <InboundRulesEditor />
           </div>
-          <RadioGroup
-            id="publicIp"
-            legend={t('publicIp.legend')}
-            defaultValue={defaults?.publicIp ?? 'subnet'}
-            input={register('publicIp')}
+          <FormRadioGroup
+            name="publicIp"
+            label={t('publicIp.legend')}
             options={PUBLIC_IP_OPTIONS.map((value) => ({ value, label: t(`publicIp.${value}`) }))}
           />
         </section>

@@ -5,7 +5,7 @@ import { Suspense } from 'react';
 import { get, useFormContext } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { Container } from '@/components/ui/Container';
-import { FieldError } from '@/components/ui/FormField';
+import { FormField } from '@/components/ui/FormField';
 import type { Ec2OptionsSource } from '@/lib/cluster/options';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
@@ -19,26 +19,28 @@ export function InfrastructureSection({ ec2Options }: { ec2Options: Ec2OptionsSo
   const error = useFieldError('fargate');
   return (
     <Container id="infrastructure" title={t('infrastructure.title')} description={t('infrastructure.description')}>
-      <fieldset aria-describedby={error ? 'infrastructure-error' : undefined} className="space-y-3">
-        <legend className="sr-only">{t('infrastructure.legend')}</legend>
-        <Checkbox
-          id={fieldId('fargate')}
-          label={t('fargate.label')}
-          description={t('fargate.description')}
-          defaultChecked={get(formState.defaultValues, 'fargate')}
-          aria-invalid={error ? true : undefined}
-          {...register('fargate')}
-        />
-        <Checkbox
-          id={fieldId('ec2')}
-          label={t('ec2.label')}
-          description={t('ec2.description')}
-          defaultChecked={get(formState.defaultValues, 'ec2')}
-          aria-invalid={error ? true : undefined}
-          {...register('ec2')}
-        />
-        {error && <FieldError id="infrastructure-error">{error}</FieldError>}
-      </fieldset>
+      <FormField group labelHidden id="infrastructure-choice" label={t('infrastructure.legend')} error={error}>
+        {({ 'aria-invalid': invalid }) => (
+          <div className="space-y-3">
+            <Checkbox
+              id={fieldId('fargate')}
+              label={t('fargate.label')}
+              description={t('fargate.description')}
+              defaultChecked={get(formState.defaultValues, 'fargate')}
+              aria-invalid={invalid}
+              {...register('fargate')}
+            />
+            <Checkbox
+              id={fieldId('ec2')}
+              label={t('ec2.label')}
+              description={t('ec2.description')}
+              defaultChecked={get(formState.defaultValues, 'ec2')}
+              aria-invalid={invalid}
+              {...register('ec2')}
+            />
+          </div>
+        )}
+      </FormField>
       <div className="border-line-soft mt-4 hidden border-l-2 pl-4 group-has-[#ec2:checked]/form:block">
         {'loaded' in ec2Options ? (
           <Ec2CapacityFields options={ec2Options.loaded} />

@@ -2,13 +2,13 @@
 
 import { get, useFormContext } from 'react-hook-form';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
-import { RadioGroup } from '@/components/ui/RadioGroup';
+import { FormRadioGroup } from './ChoiceFields';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { MONITORING_LEVELS } from '@/lib/cluster/request';
 import { useI18n } from '@/lib/i18n/client';
 import { useFieldError } from './field-errors';
 
-/** Container Insights: enhanced, standard, or off. */
+/** Container Insights: enhanced, standard, or off; it starts at the account's setting for new clusters. */
 export function MonitoringSection() {
   const { t } = useI18n();
   const { register, formState } = useFormContext<ClusterFormValues>();
@@ -21,12 +21,16 @@ export function MonitoringSection() {
       description={t('monitoring.description')}
       revealed={Boolean(error)}
     >
-      <RadioGroup
-        id="monitoring"
-        legend={t('monitoring.legend')}
-        defaultValue={get(formState.defaultValues, 'monitoring')}
-        error={error}
-        input={register('monitoring')}
+      {/* What the page showed as the default: left as it is, the account's setting applies. */}
+      <input
+        type="hidden"
+        {...register('monitoringDefault')}
+        defaultValue={get(formState.defaultValues, 'monitoringDefault')}
+      />
+      <FormRadioGroup
+        name="monitoring"
+        label={t('monitoring.legend')}
+        description={t('monitoring.accountDefault')}
         options={MONITORING_LEVELS.map((value) => ({
           value,
           label: t(`monitoring.${value}.label`),

@@ -1,16 +1,11 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useFormContext, type FieldPath } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { FormField } from '@/components/ui/FormField';
 import { inputClassName } from '@/components/ui/inputStyles';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster/form-fields';
 import { fieldId, useFieldError } from './field-errors';
-
-type SelectPath = Extract<
-  FieldPath<ClusterFormValues>,
-  'autoScalingGroupArn' | 'spotAllocationStrategy' | 'amiFamily' | 'instanceProfile' | 'keyName' | 'vpcId'
->;
 
 /** A select of the Create cluster form, with the console's field anatomy. */
 export function SelectField({
@@ -22,7 +17,7 @@ export function SelectField({
   value,
   hint,
 }: {
-  name: SelectPath;
+  name: FormTextFieldName;
   label: string;
   description?: ReactNode;
   constraint?: ReactNode;

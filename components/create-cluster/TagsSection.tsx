@@ -8,7 +8,8 @@ import { inputClassName } from '@/components/ui/inputStyles';
 import { tagLimit } from '@/lib/cluster/request';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
-import { fieldId, useFieldError, useFieldErrorList } from './field-errors';
+import { useFieldError, useFieldErrorList } from './field-errors';
+import { RowCell, RowHeadings } from './RowFields';
 
 /** Key/value rows with Add tag and Remove, as in the console's tag editor. */
 export function TagsSection() {
@@ -33,11 +34,14 @@ export function TagsSection() {
         {fields.length === 0 ? (
           <p>{t('tags.empty')}</p>
         ) : (
-          <ul className="space-y-3">
-            {fields.map((field, index) => (
-              <TagRow key={field.id} index={index} defaults={field} onRemove={() => remove(index)} />
-            ))}
-          </ul>
+          <>
+            <RowHeadings headings={[t('tags.key'), t('tags.value')]} columns={TAG_COLUMNS} />
+            <ul className="space-y-3">
+              {fields.map((field, index) => (
+                <TagRow key={field.id} index={index} defaults={field} onRemove={() => remove(index)} />
+              ))}
+            </ul>
+          </>
         )}
         <div className="flex flex-wrap items-center gap-3">
           <button
@@ -57,6 +61,8 @@ export function TagsSection() {
   );
 }
 
+const TAG_COLUMNS = 'sm:grid-cols-[1fr_1fr_auto]';
+
 function TagRow({
   index,
   defaults,
@@ -70,52 +76,30 @@ function TagRow({
   const { register } = useFormContext<ClusterFormValues>();
   const row = index + 1;
   const cells = [
-    {
-      part: 'key',
-      label: t('tags.key'),
-      accessibleName: t('tags.keyOfRow', { row }),
-      error: useFieldError(`tags.${index}.key`),
-    },
-    {
-      part: 'value',
-      label: t('tags.value'),
-      accessibleName: t('tags.valueOfRow', { row }),
-      error: useFieldError(`tags.${index}.value`),
-    },
+    { part: 'key', label: t('tags.keyOfRow', { row }) },
+    { part: 'value', label: t('tags.valueOfRow', { row }) },
   ] as const;
   return (
-    <li className="grid grid-cols-[1fr_1fr_auto] items-start gap-3">
-      {cells.map(({ part, label, accessibleName, error }) => {
-        const id = fieldId(`tags.${index}.${part}`);
-        return (
-          <div key={part}>
-            {index === 0 && (
-              <span aria-hidden="true" className="block font-bold">
-                {label}
-              </span>
-            )}
-            <label htmlFor={id} className="sr-only">
-              {accessibleName}
-            </label>
+    <li className={`grid grid-cols-1 items-start gap-3 ${TAG_COLUMNS}`}>
+      {cells.map(({ part, label }) => (
+        <RowCell key={part} path={`tags.${index}.${part}`} label={label}>
+          {(control) => (
             <input
-              id={id}
+              {...control}
               {...register(`tags.${index}.${part}`)}
               defaultValue={defaults[part]}
               type="text"
               autoComplete="off"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
               className={inputClassName}
             />
-            {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
-          </div>
-        );
-      })}
+          )}
+        </RowCell>
+      ))}
       <button
         type="button"
         onClick={onRemove}
         aria-label={t('tags.removeRow', { row })}
-        className={`${buttonClassName.normal} ${index === 0 ? 'mt-5' : ''}`}
+        className={`${buttonClassName.normal} mt-1 justify-self-start`}
       >
         {t('tags.remove')}
       </button>

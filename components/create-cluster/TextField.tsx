@@ -4,27 +4,9 @@ import type { ReactNode } from 'react';
 import { get, useFormContext, type RegisterOptions } from 'react-hook-form';
 import { FormField } from '@/components/ui/FormField';
 import { inputClassName } from '@/components/ui/inputStyles';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { fieldId, useFieldError } from './field-errors';
-
-type TextPath = Extract<
-  keyof ClusterFormValues,
-  | 'instanceType'
-  | 'minSize'
-  | 'maxSize'
-  | 'rootVolumeSize'
-  | 'securityGroupName'
-  | 'securityGroupDescription'
-  | 'clusterName'
-  | 'namespace'
-  | 'execKmsKeyId'
-  | 'execLogGroupName'
-  | 'execS3BucketName'
-  | 'execS3KeyPrefix'
-  | 'managedStorageKmsKeyId'
-  | 'fargateEphemeralStorageKmsKeyId'
->;
 
 /** A text input of the Create cluster form, registered with react-hook-form and wired to its texts. */
 export function TextField({
@@ -40,7 +22,7 @@ export function TextField({
   fallback,
   registerOptions,
 }: {
-  name: TextPath;
+  name: FormTextFieldName;
   label: string;
   description?: ReactNode;
   constraint?: ReactNode;
@@ -51,7 +33,7 @@ export function TextField({
   numeric?: boolean;
   /** Shown until the form has a value of its own (a default that depends on data loaded later). */
   fallback?: string;
-  registerOptions?: RegisterOptions<ClusterFormValues, TextPath>;
+  registerOptions?: RegisterOptions<ClusterFormValues, FormTextFieldName>;
 }) {
   const { t } = useI18n();
   const { register, formState } = useFormContext<ClusterFormValues>();

@@ -3,7 +3,7 @@
 import { get, useFormContext } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
-import { RadioGroup } from '@/components/ui/RadioGroup';
+import { FormRadioGroup } from './ChoiceFields';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { EXEC_LOGGING_MODES } from '@/lib/cluster/request';
 import { useI18n } from '@/lib/i18n/client';
@@ -40,12 +40,9 @@ export function TroubleshootingSection() {
         constraint={t('kmsKey.constraint')}
       />
       <div className="group/logging space-y-5">
-        <RadioGroup
-          id="execLogging"
-          legend={t('execLogging.legend')}
-          defaultValue={get(formState.defaultValues, 'execLogging')}
-          error={errors[1]}
-          input={register('execLogging')}
+        <FormRadioGroup
+          name="execLogging"
+          label={t('execLogging.legend')}
           options={EXEC_LOGGING_MODES.map((value) => ({
             value,
             label: t(`execLogging.${value}.label`),

@@ -54,6 +54,7 @@ export interface Fault {
   drop?: boolean;
   times?: number;
   skip?: number;
+  delayMs?: number;
   match?: string;
 }
 

@@ -4,9 +4,10 @@
 // chosen operation with an AWS error or drops the connection, as a failing or unreachable AWS would.
 //
 //   POST   /__faults  {"operation":"CreateCluster"|"*", "code":"AccessDeniedException", "status":400,
-//                      "message":"…", "drop":false, "times":-1, "skip":0}
+//                      "message":"…", "drop":false, "times":-1, "skip":0, "delayMs":0,
 //                      "match":"text the request body must contain"}
-//          (times: how many calls fail, -1 for all; skip: how many matching calls pass first)
+//          (times: how many calls fail, -1 for all; skip: how many matching calls pass first;
+//           delayMs: answer that much later, with the error, or AWS's own answer when no code is given)
 //   DELETE /__faults  clear all faults          GET /__calls, DELETE /__calls  the operations seen
 import { createServer, request as forward } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -89,8 +90,9 @@ createServer(async (req, res) => {
   if (fault && fault.skip > 0) fault.skip -= 1;
   else if (fault) {
     if (fault.times > 0) fault.times -= 1;
+    if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.drop) return req.socket.destroy();
-    return sendError(req, res, fault);
+    if (fault.code) return sendError(req, res, fault);
   }
   const upstream = forward(
     { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },

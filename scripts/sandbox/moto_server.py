@@ -28,6 +28,21 @@ def describe_capacity_providers(self, names):
 
 EC2ContainerServiceBackend.describe_capacity_providers = describe_capacity_providers
 
+_create_cluster = EC2ContainerServiceBackend.create_cluster
+
+
+def create_cluster(self, cluster_name, tags=None, cluster_settings=None, *args, **kwargs):
+    # AWS: a cluster created without a containerInsights setting takes the account's setting.
+    # moto 5.2 turns Container Insights off instead.
+    named = {setting["name"] for setting in cluster_settings or []}
+    account = self.account_settings.get("containerInsights")
+    if "containerInsights" not in named and account is not None:
+        cluster_settings = [*(cluster_settings or []), {"name": "containerInsights", "value": account.value}]
+    return _create_cluster(self, cluster_name, tags, cluster_settings, *args, **kwargs)
+
+
+EC2ContainerServiceBackend.create_cluster = create_cluster
+
 # AWS: Bottlerocket for ECS publishes its AMIs under /aws/service/bottlerocket/aws-ecs-2/<arch>/latest.
 # moto 5.2 ships only the ECS-optimized Amazon Linux parameters: the sandbox adds Bottlerocket's,
 # pointing at the Amazon Linux 2023 AMIs of the same architecture (moto boots neither).

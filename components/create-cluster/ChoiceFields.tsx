@@ -1,0 +1,61 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { get, useFormContext } from 'react-hook-form';
+import { CheckboxList } from '@/components/ui/CheckboxList';
+import { RadioGroup, type RadioOption } from '@/components/ui/RadioGroup';
+import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster/form-fields';
+import { fieldId, useFieldError } from './field-errors';
+
+interface ChoiceTexts {
+  label: string;
+  description?: ReactNode;
+  constraint?: ReactNode;
+  hint?: ReactNode;
+}
+
+/** Radio buttons of the Create cluster form, registered with react-hook-form and wired to their texts. */
+export function FormRadioGroup<V extends string>({
+  name,
+  options,
+  ...texts
+}: ChoiceTexts & { name: FormTextFieldName; options: RadioOption<V>[] }) {
+  const { register, formState } = useFormContext<ClusterFormValues>();
+  return (
+    <RadioGroup
+      id={fieldId(name)}
+      error={useFieldError(name)}
+      defaultValue={get(formState.defaultValues, name)}
+      input={register(name)}
+      options={options}
+      {...texts}
+    />
+  );
+}
+
+/** Checkboxes choosing many of a list (subnets, security groups), registered with react-hook-form. */
+export function FormCheckboxList({
+  name,
+  options,
+  isChecked,
+  empty,
+  ...texts
+}: ChoiceTexts & {
+  name: 'subnetIds' | 'securityGroupIds';
+  options: { value: string; label: ReactNode }[];
+  isChecked: (value: string) => boolean;
+  empty: ReactNode;
+}) {
+  const { register } = useFormContext<ClusterFormValues>();
+  return (
+    <CheckboxList
+      id={fieldId(name)}
+      error={useFieldError(name)}
+      input={register(name)}
+      options={options}
+      isChecked={isChecked}
+      empty={empty}
+      {...texts}
+    />
+  );
+}
