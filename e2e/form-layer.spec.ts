@@ -26,10 +26,16 @@ async function startEc2Cluster(page: Page, name: string) {
 test('Create chosen while the EC2 lists load: once their defaults arrive, no error stays on a field', async ({
   page,
 }) => {
-  await injectFault({ operation: 'DescribeInstanceTypeOfferings', delayMs: 4000, times: 1 });
-  await page.goto('/clusters/create');
+  await injectFault({ operation: 'DescribeInstanceTypeOfferings', delayMs: 6000, times: 1 });
+  // The page streams the EC2 lists in: do not wait for the whole document, only for the form to run.
+  await page.goto('/clusters/create', { waitUntil: 'commit' });
+  await page.waitForFunction(() => {
+    const form = document.querySelector('form:has(#clusterName)');
+    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+  });
   await page.getByLabel('Cluster name').fill('early');
   await page.getByRole('checkbox', { name: 'Amazon EC2 instances' }).check();
+  await expect(page.getByText('Loading the Region’s VPCs')).toBeVisible();
   await create(page);
   await expect(page.getByRole('alert').filter({ hasText: /Fix \d+ problems?/ })).toBeVisible();
 

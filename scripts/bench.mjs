@@ -5,7 +5,9 @@
 //  2. the Create cluster action's latency (a Fargate create, posted as the form posts it) next to a
 //     raw SDK CreateCluster call, both through the same proxy to the same local moto server, and
 //  3. the EC2 path (new role and group): wall time of the whole plan and the AWS calls it made,
-//     counted by a proxy in front of moto, next to the fewest calls the plan needs.
+//     counted by a proxy in front of moto, next to the fewest calls the plan needs, and
+//  4. Lighthouse (mobile) on the Create cluster page in English and Korean: the performance score,
+//     total blocking time and the accessibility score, next to the empty page's.
 // Figures only; nothing here passes or fails.
 import {
   DescribeSecurityGroupsCommand,
@@ -13,7 +15,7 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { actionFields, clusterFormFields } from './form-post.mjs';
@@ -31,6 +33,16 @@ import {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const EC2_RUNS = Number(process.env.BENCH_EC2_RUNS ?? 10);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const LIGHTHOUSE_VERSION = JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version;
+/** Chromium's own calls home, which this machine's closed network refuses. */
+const QUIET_CHROMIUM = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
@@ -57,6 +69,11 @@ try {
   const action = await actionLatencies(app.url);
   const sdk = await sdkLatencies();
   const ec2Path = await ec2PathRuns(app.url);
+  const audits = {
+    en: await lighthouseFigures(`${app.url}/clusters/create`, 'en'),
+    ko: await lighthouseFigures(`${app.url}/clusters/create`, 'ko'),
+    floor: await lighthouseFigures(`${floor.url}/`, 'en'),
+  };
 
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const ms = (value) => `${value.toFixed(1)} ms`;
@@ -75,6 +92,16 @@ try {
     `  AWS calls made                        ${first.calls} (${first.checks} checks before creating, ${first.calls - first.checks} for the plan)`,
   );
   console.log(`  fewest the plan needs                 ${first.steps} (one per step)`);
+  console.log(`\nLighthouse ${LIGHTHOUSE_VERSION}, mobile, median of ${LIGHTHOUSE_RUNS} runs`);
+  for (const [name, figures] of [
+    ['/clusters/create (English)', audits.en],
+    ['/clusters/create (Korean) ', audits.ko],
+    ['empty Next.js page        ', audits.floor],
+  ]) {
+    console.log(
+      `  ${name}  performance ${figures.performance}, total blocking time ${ms(figures.tbt)}, accessibility ${figures.accessibility}`,
+    );
+  }
 } finally {
   stopServices();
 }
@@ -157,6 +184,40 @@ async function ec2PathRuns(appUrl) {
     runs.push({ ms: elapsed, calls: calls.length, checks, steps: 14 });
   }
   return runs;
+}
+
+/** Lighthouse's mobile audit of a page in a language, as the median of a few runs in Debian's Chromium. */
+async function lighthouseFigures(url, language) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const runs = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i += 1) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', ...QUIET_CHROMIUM],
+    });
+    try {
+      const { lhr } = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        extraHeaders: { 'Accept-Language': language },
+      });
+      runs.push({
+        performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+        tbt: lhr.audits['total-blocking-time'].numericValue ?? 0,
+      });
+    } finally {
+      await chrome.kill();
+    }
+  }
+  return {
+    performance: median(runs.map((run) => run.performance)),
+    accessibility: median(runs.map((run) => run.accessibility)),
+    tbt: median(runs.map((run) => run.tbt)),
+  };
 }
 
 /** An empty App Router page, built by this project's own Next.js and React. */

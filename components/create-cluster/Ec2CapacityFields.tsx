@@ -21,6 +21,9 @@ import { InboundRulesEditor } from './InboundRulesEditor';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
+/** The choices the console fills from the account's lists when the person has not made them. */
+const FILLED_FROM_LISTS = ['vpcId', 'subnetIds', 'securityGroupIds', 'instanceType', 'instanceProfile'] as const;
+
 /** The fields, once the lists streamed in from the server have arrived. */
 export function StreamedEc2CapacityFields({ options }: { options: Promise<Ec2Options> }) {
   return <Ec2CapacityFields options={use(options)} />;
@@ -33,7 +36,7 @@ export function StreamedEc2CapacityFields({ options }: { options: Promise<Ec2Opt
  */
 export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
   const { t } = useI18n();
-  const { control, getValues, setValue, formState } = useFormContext<ClusterFormValues>();
+  const { control, getValues, setValue, trigger, formState } = useFormContext<ClusterFormValues>();
   const [vpcId, amiFamily, subnetIds, securityGroupIds] = useWatch({
     control,
     name: ['vpcId', 'amiFamily', 'subnetIds', 'securityGroupIds'],
@@ -44,15 +47,15 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
 
   // Once the lists are known, fill the choices the user has not made. After a Create chosen while
   // they loaded, check those fields again, so no error stays on a field that now holds a default.
+  // (Checkboxes registered as they mount may already hold their defaults: check all of them.)
   const { isSubmitted } = formState;
   useEffect(() => {
     const filled = withEc2Defaults(getValues(), options);
-    for (const name of ['vpcId', 'subnetIds', 'securityGroupIds', 'instanceType', 'instanceProfile'] as const) {
-      if (String(getValues(name)) !== String(filled[name])) {
-        setValue(name, filled[name], { shouldValidate: isSubmitted });
-      }
+    for (const name of FILLED_FROM_LISTS) {
+      if (String(getValues(name)) !== String(filled[name])) setValue(name, filled[name]);
     }
-  }, [options, getValues, setValue, isSubmitted]);
+    if (isSubmitted) void trigger(FILLED_FROM_LISTS);
+  }, [options, getValues, setValue, trigger, isSubmitted]);
 
   // A new VPC brings its own subnets and default security group.
   const previousVpc = useRef(shown.vpcId);
