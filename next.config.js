@@ -18,6 +18,10 @@ const nextConfig = {
 
 // Messages in the request's language, from lib/i18n/request.ts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next.js loads it
-const withNextIntl = require('next-intl/plugin')('./lib/i18n/request.ts');
+const withNextIntl = require('next-intl/plugin')({
+  requestConfig: './lib/i18n/request.ts',
+  // ICU messages compiled at build time: the browser gets no message parser.
+  experimental: { messages: { path: './lib/i18n/messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 module.exports = withNextIntl(nextConfig);

@@ -44,7 +44,7 @@ test('Create chosen while the EC2 lists load: once their defaults arrive, no err
   await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: /Fix \d+ problems?/ })).toHaveCount(0);
   await create(page);
-  await expect(page).toHaveURL(/\/clusters\/early/);
+  await expect(page.getByText('has been created with its Amazon EC2 capacity')).toBeVisible({ timeout: 20_000 });
 });
 
 test('Container Insights starts at the account’s setting, and is sent only when changed', async ({ page }) => {

@@ -2,9 +2,10 @@
 
 import type { ReactNode } from 'react';
 import { get, useFormContext } from 'react-hook-form';
+import { Checkbox } from '@/components/ui/Checkbox';
 import { CheckboxList } from '@/components/ui/CheckboxList';
 import { RadioGroup, type RadioOption } from '@/components/ui/RadioGroup';
-import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues, FormCheckboxName, FormTextFieldName } from '@/lib/cluster/form-fields';
 import { fieldId, useFieldError } from './field-errors';
 
 interface ChoiceTexts {
@@ -57,5 +58,21 @@ export function FormCheckboxList({
       empty={empty}
       {...texts}
     />
+  );
+}
+
+/** One checkbox of the Create cluster form, with its label and description beside it. */
+export function FormCheckbox({
+  name,
+  ...props
+}: {
+  name: FormCheckboxName;
+  label: ReactNode;
+  description?: ReactNode;
+  'aria-invalid'?: true;
+}) {
+  const { register, formState } = useFormContext<ClusterFormValues>();
+  return (
+    <Checkbox id={fieldId(name)} defaultChecked={get(formState.defaultValues, name)} {...register(name)} {...props} />
   );
 }

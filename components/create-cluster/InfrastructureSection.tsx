@@ -2,42 +2,30 @@
 
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { get, useFormContext } from 'react-hook-form';
-import { Checkbox } from '@/components/ui/Checkbox';
 import { Container } from '@/components/ui/Container';
 import { FormField } from '@/components/ui/FormField';
 import type { Ec2OptionsSource } from '@/lib/cluster/options';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { Ec2CapacityFields, StreamedEc2CapacityFields } from './Ec2CapacityFields';
-import { fieldId, useFieldError } from './field-errors';
+import { FormCheckbox } from './ChoiceFields';
+import { useFieldError } from './field-errors';
 
 /** Where the cluster's tasks run: AWS Fargate, Amazon EC2 instances, or both. */
 export function InfrastructureSection({ ec2Options }: { ec2Options: Ec2OptionsSource }) {
   const { t } = useI18n();
-  const { register, formState } = useFormContext<ClusterFormValues>();
   const error = useFieldError('fargate');
   return (
     <Container id="infrastructure" title={t('infrastructure.title')} description={t('infrastructure.description')}>
       <FormField group labelHidden id="infrastructure-choice" label={t('infrastructure.legend')} error={error}>
         {({ 'aria-invalid': invalid }) => (
           <div className="space-y-3">
-            <Checkbox
-              id={fieldId('fargate')}
+            <FormCheckbox
+              name="fargate"
               label={t('fargate.label')}
               description={t('fargate.description')}
-              defaultChecked={get(formState.defaultValues, 'fargate')}
               aria-invalid={invalid}
-              {...register('fargate')}
             />
-            <Checkbox
-              id={fieldId('ec2')}
-              label={t('ec2.label')}
-              description={t('ec2.description')}
-              defaultChecked={get(formState.defaultValues, 'ec2')}
-              aria-invalid={invalid}
-              {...register('ec2')}
-            />
+            <FormCheckbox name="ec2" label={t('ec2.label')} description={t('ec2.description')} aria-invalid={invalid} />
           </div>
         )}
       </FormField>

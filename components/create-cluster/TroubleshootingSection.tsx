@@ -1,13 +1,10 @@
 'use client';
 
-import { get, useFormContext } from 'react-hook-form';
-import { Checkbox } from '@/components/ui/Checkbox';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
-import { FormRadioGroup } from './ChoiceFields';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import { FormCheckbox, FormRadioGroup } from './ChoiceFields';
 import { EXEC_LOGGING_MODES } from '@/lib/cluster/request';
 import { useI18n } from '@/lib/i18n/client';
-import { fieldId, useFieldError } from './field-errors';
+import { useFieldError } from './field-errors';
 import { TextField } from './TextField';
 
 /**
@@ -16,7 +13,6 @@ import { TextField } from './TextField';
  */
 export function TroubleshootingSection() {
   const { t } = useI18n();
-  const { register, formState } = useFormContext<ClusterFormValues>();
   const errors = [
     useFieldError('execKmsKeyId'),
     useFieldError('execLogging'),
@@ -50,12 +46,10 @@ export function TroubleshootingSection() {
           }))}
         />
         <div className="hidden space-y-4 border-l-2 border-line-soft pl-4 group-has-[#execLogging-OVERRIDE:checked]/logging:block">
-          <Checkbox
-            id={fieldId('execCloudWatch')}
+          <FormCheckbox
+            name="execCloudWatch"
             label={t('execCloudWatch.label')}
             description={t('execCloudWatch.description')}
-            defaultChecked={get(formState.defaultValues, 'execCloudWatch')}
-            {...register('execCloudWatch')}
           />
           <div className="hidden space-y-4 pl-6 group-has-[#execCloudWatch:checked]/logging:block">
             <TextField
@@ -64,21 +58,13 @@ export function TroubleshootingSection() {
               description={t('execLogGroupName.description')}
               constraint={t('execLogGroupName.constraint')}
             />
-            <Checkbox
-              id={fieldId('execLogGroupEncryption')}
+            <FormCheckbox
+              name="execLogGroupEncryption"
               label={t('execLogGroupEncryption.label')}
               description={t('execLogGroupEncryption.description')}
-              defaultChecked={get(formState.defaultValues, 'execLogGroupEncryption')}
-              {...register('execLogGroupEncryption')}
             />
           </div>
-          <Checkbox
-            id={fieldId('execS3')}
-            label={t('execS3.label')}
-            description={t('execS3.description')}
-            defaultChecked={get(formState.defaultValues, 'execS3')}
-            {...register('execS3')}
-          />
+          <FormCheckbox name="execS3" label={t('execS3.label')} description={t('execS3.description')} />
           <div className="hidden space-y-4 pl-6 group-has-[#execS3:checked]/logging:block">
             <TextField
               name="execS3BucketName"
@@ -92,12 +78,10 @@ export function TroubleshootingSection() {
               optional
               description={t('execS3KeyPrefix.description')}
             />
-            <Checkbox
-              id={fieldId('execS3Encryption')}
+            <FormCheckbox
+              name="execS3Encryption"
               label={t('execS3Encryption.label')}
               description={t('execS3Encryption.description')}
-              defaultChecked={get(formState.defaultValues, 'execS3Encryption')}
-              {...register('execS3Encryption')}
             />
           </div>
         </div>

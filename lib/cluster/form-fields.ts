@@ -72,7 +72,9 @@ type ValueOf<F> = F extends { kind: 'text' }
 /** What the form holds: text as typed, checkboxes as booleans (and what the server echoes back). */
 export type ClusterFormValues = { -readonly [K in keyof Fields]: ValueOf<Fields[K]> };
 export type FormFieldName = keyof Fields;
-export type FormTextFieldName = { [K in FormFieldName]: Fields[K]['kind'] extends 'text' ? K : never }[FormFieldName];
+type FieldOfKind<Kind> = { [K in FormFieldName]: Fields[K]['kind'] extends Kind ? K : never }[FormFieldName];
+export type FormTextFieldName = FieldOfKind<'text'>;
+export type FormCheckboxName = FieldOfKind<'checkbox'>;
 
 const entries = Object.entries(FORM_FIELDS) as [FormFieldName, Fields[FormFieldName]][];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { toJSONSchema } from 'zod/mini';
 import { clusterRequestSchema } from './request';
 import { TEST_REQUEST_ID, validRequest } from './test-requests';
 
@@ -52,7 +52,7 @@ describe('ClusterRequest', () => {
   });
 
   it('can be published as a JSON schema', () => {
-    const schema = z.toJSONSchema(clusterRequestSchema, { io: 'input' }) as { required?: string[] };
+    const schema = toJSONSchema(clusterRequestSchema, { io: 'input' }) as { required?: string[] };
     expect(schema.required).toEqual(expect.arrayContaining(['requestId', 'clusterName', 'infrastructure', 'tags']));
     expect(JSON.stringify(schema)).toContain('ec2NewGroup');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFromZod } from './field-errors';
-import { clusterFormSchema, type ClusterFormValues } from './schema';
+import type { ClusterFormValues } from './form-fields';
+import { clusterFormSchema } from './schema';
 import { ec2Values, formValues } from './test-requests';
 
 function errorsOf(change: Partial<ClusterFormValues>) {

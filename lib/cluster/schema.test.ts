@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFromZod } from './field-errors';
-import { clusterFormSchema, type ClusterFormValues } from './schema';
+import type { ClusterFormValues } from './form-fields';
+import { clusterFormSchema } from './schema';
 import { formValues } from './test-requests';
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ANYWHERE_IPV4, INBOUND_RULE_TYPES, needsPortRange, parsePortRange } from './ec2';
 import { FORM_FIELDS, type ClusterFormValues } from './form-fields';
 import { clusterRequestSchema, type ClusterRequest } from './request';
@@ -24,22 +24,25 @@ const formValuesSchema = z.object(
         : formValueSchemas[field.kind],
     ]),
   ),
-) as unknown as z.ZodType<ClusterFormValues, ClusterFormValues>;
+) as unknown as z.ZodMiniType<ClusterFormValues, ClusterFormValues>;
 
-export const clusterFormSchema = formValuesSchema.transform((form, ctx): ClusterRequest => {
-  const parsed = clusterRequestSchema.safeParse(requestFromForm(form));
-  if (parsed.success) return parsed.data;
-  const paths = parsed.error.issues.map((issue) => formPath(issue.path));
-  parsed.error.issues.forEach((issue, index) => {
-    const path = paths[index] ?? [];
-    // The namespace follows the cluster name: one typo in the name is one error, not two.
-    if (path[0] === 'namespace' && form.namespace === form.clusterName && paths.some((p) => p[0] === 'clusterName')) {
-      return;
-    }
-    ctx.addIssue({ code: 'custom', path, message: issue.message });
-  });
-  return z.NEVER;
-});
+export const clusterFormSchema = z.pipe(
+  formValuesSchema,
+  z.transform((form: ClusterFormValues, ctx): ClusterRequest => {
+    const parsed = clusterRequestSchema.safeParse(requestFromForm(form));
+    if (parsed.success) return parsed.data;
+    const paths = parsed.error.issues.map((issue) => formPath(issue.path));
+    parsed.error.issues.forEach((issue, index) => {
+      const path = paths[index] ?? [];
+      // The namespace follows the cluster name: one typo in the name is one error, not two.
+      if (path[0] === 'namespace' && form.namespace === form.clusterName && paths.some((p) => p[0] === 'clusterName')) {
+        return;
+      }
+      ctx.issues.push({ code: 'custom', path, message: issue.message, input: form });
+    });
+    return z.NEVER;
+  }),
+);
 
 /** Optional text: absent when empty. */
 const optional = (text: string) => (text === '' ? undefined : text);
@@ -171,6 +174,3 @@ export function formPath(requestPath: readonly PropertyKey[]): (string | number)
   }
   return requestPath.map((part) => (typeof part === 'number' ? part : String(part)));
 }
-
-export type { ClusterFormValues } from './form-fields';
-export type { ClusterRequest } from './request';

@@ -12,7 +12,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultClusterFormValues } from '@/lib/cluster/form-fields';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { planCluster } from '@/lib/cluster/plan';
-import { clusterFormSchema, type ClusterFormValues } from '@/lib/cluster/schema';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import { clusterFormSchema } from '@/lib/cluster/schema';
 import { provisionCluster } from './create-cluster';
 
 const ecs = mockClient(ECSClient);
