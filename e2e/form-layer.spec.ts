@@ -47,6 +47,21 @@ test('Create chosen while the EC2 lists load: once their defaults arrive, no err
   await expect(page.getByText('has been created with its Amazon EC2 capacity')).toBeVisible({ timeout: 20_000 });
 });
 
+test('Create, go Back, rename, Create again: both clusters exist', async ({ page }) => {
+  await page.goto('/clusters/create');
+  await page.getByLabel('Cluster name').fill('first-one');
+  await create(page);
+  await expect(page).toHaveURL(/\/clusters\/first-one/);
+  await page.goBack();
+  await expect(page.getByLabel('Cluster name')).toBeVisible();
+  await page.getByLabel('Cluster name').fill('second-one');
+  await create(page);
+  await expect(page).toHaveURL(/\/clusters\/second-one/);
+  await expect(page.getByRole('heading', { name: 'second-one' })).toBeVisible();
+  expect((await describeCluster('first-one'))?.status).toBe('ACTIVE');
+  expect((await describeCluster('second-one'))?.status).toBe('ACTIVE');
+});
+
 test('Container Insights starts at the account’s setting, and is sent only when changed', async ({ page }) => {
   await ecs.send(new PutAccountSettingCommand({ name: 'containerInsights', value: 'enhanced' }));
   await page.goto('/clusters/create');

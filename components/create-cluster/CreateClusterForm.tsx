@@ -11,6 +11,7 @@ import type { Ec2OptionsSource, NamespaceOption } from '@/lib/cluster/options';
 import type { CreateClusterFormState } from '@/lib/cluster/form-state';
 import { type ClusterFormValues, defaultClusterFormValues } from '@/lib/cluster/form-fields';
 import type { ClusterRequest, MonitoringLevel } from '@/lib/cluster/request';
+import { newRequestId } from '@/lib/cluster/request-id';
 import { clusterFormSchema } from '@/lib/cluster/schema';
 import { useI18n } from '@/lib/i18n/client';
 import type { MessageRef } from '@/lib/i18n/messages';
@@ -25,6 +26,13 @@ import { TagsSection } from './TagsSection';
 import { TroubleshootingSection } from './TroubleshootingSection';
 
 const EDITING: CreateClusterFormState = { status: 'editing' };
+
+/**
+ * The request ids this tab has submitted. Going Back shows the form again from the router's cache,
+ * with the id of a request already sent: the form then takes a new one, so a second Create is a
+ * second request, never mistaken for a repeat of the first.
+ */
+const submittedRequestIds = new Set<string>();
 
 /**
  * The Create cluster form. With JavaScript, react-hook-form checks the shared schema before
@@ -66,6 +74,10 @@ export function CreateClusterForm({
   const formErrorRef = useRef<HTMLDivElement>(null);
   const [invalidSubmits, setInvalidSubmits] = useState(0);
 
+  useEffect(() => {
+    if (submittedRequestIds.has(form.getValues('requestId'))) form.setValue('requestId', newRequestId());
+  }, [form]);
+
   // The server's verdict: put its field errors on the fields, or focus the alert of a failure
   // that belongs to no field (the error summary takes focus otherwise).
   useEffect(() => {
@@ -79,6 +91,7 @@ export function CreateClusterForm({
   const submit = form.handleSubmit(
     (_request, event) => {
       if (pending || !(event?.target instanceof HTMLFormElement)) return;
+      submittedRequestIds.add(form.getValues('requestId'));
       const formData = new FormData(event.target);
       startTransition(() => formAction(formData));
     },

@@ -18,16 +18,36 @@ function lazy<T>(create: () => T): () => T {
   return () => (client ??= create());
 }
 
-export const ecsClient = lazy(() => new ECSClient({}));
-export const serviceDiscoveryClient = lazy(() => new ServiceDiscoveryClient({}));
-export const ec2Client = lazy(() => new EC2Client({}));
-export const autoScalingClient = lazy(() => new AutoScalingClient({}));
-export const iamClient = lazy(() => new IAMClient({}));
-export const ssmClient = lazy(() => new SSMClient({}));
-export const logsClient = lazy(() => new CloudWatchLogsClient({}));
+const milliseconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+/**
+ * Deadlines for every call: a connection must open within a few seconds and AWS must answer within
+ * AWS_REQUEST_TIMEOUT_MS (each of the SDK's attempts), so a hanging endpoint ends in a clear message
+ * instead of a page that never loads.
+ */
+const deadlines = () => ({
+  requestHandler: {
+    connectionTimeout: milliseconds('AWS_CONNECTION_TIMEOUT_MS', 3_000),
+    requestTimeout: milliseconds('AWS_REQUEST_TIMEOUT_MS', 10_000),
+    // Without it the handler only warns when the deadline passes, and goes on waiting.
+    throwOnRequestTimeout: true,
+  },
+});
+
+export const ecsClient = lazy(() => new ECSClient(deadlines()));
+export const serviceDiscoveryClient = lazy(() => new ServiceDiscoveryClient(deadlines()));
+export const ec2Client = lazy(() => new EC2Client(deadlines()));
+export const autoScalingClient = lazy(() => new AutoScalingClient(deadlines()));
+export const iamClient = lazy(() => new IAMClient(deadlines()));
+export const ssmClient = lazy(() => new SSMClient(deadlines()));
+export const logsClient = lazy(() => new CloudWatchLogsClient(deadlines()));
 // A local endpoint (the sandbox's) has no bucket host names: name the bucket in the path there.
 export const s3Client = lazy(
-  () => new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) }),
+  () =>
+    new S3Client({
+      ...deadlines(),
+      forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL),
+    }),
 );
 
 /** The Region the server works in, for the page header. */

@@ -49,6 +49,8 @@ export function describeAwsError(error: unknown, permission: string): MessageRef
   if (LIMIT_EXCEEDED.has(name)) return { key: 'aws.limitExceeded', params: { detail } };
   if (INVALID_REQUEST.has(name)) return { key: 'aws.invalidRequest', params: { detail } };
   if (name === 'CredentialsProviderError') return { key: 'aws.noCredentials' };
+  const timedOutAfterMs = name === 'TimeoutError' ? /(\d+) ?ms/.exec(detail)?.[1] : undefined;
+  if (timedOutAfterMs) return { key: 'aws.timedOut', params: { seconds: Math.round(Number(timedOutAfterMs) / 1000) } };
   const networkCode = networkErrorCode(aws);
   if (networkCode) return { key: 'aws.unreachable', params: { detail: networkCode } };
   if (aws.$fault === 'server' || (status !== undefined && status >= 500)) {

@@ -84,6 +84,18 @@ describe('provisionCluster', () => {
     expect(clusters.get('demo')?.tags).toContainEqual({ key: REQUEST_TAG_KEY, value: same.requestId });
   });
 
+  it('refuses a different request under an id already used, and creates nothing for it', async () => {
+    fakeEcs();
+    const id = '0c4d8a0e-6d3f-4a51-9d7e-3f1b2c5a6e70';
+    await provisionCluster(request({ clusterName: 'first' }, id));
+    await expect(provisionCluster(request({ clusterName: 'second' }, id))).resolves.toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: { message: { key: 'request.reused', params: { name: 'first' } } },
+    });
+    expect(createClusterCalls().map((input) => input.clusterName)).toEqual(['first']);
+  });
+
   it('creates one cluster when two different requests for a name arrive together', async () => {
     fakeEcs();
     const outcomes = await Promise.all([provisionCluster(request()), provisionCluster(request())]);

@@ -26,13 +26,22 @@ export function provisionCluster(request: ClusterRequest): Promise<ProvisionOutc
   return withLock(`cluster:${request.clusterName}`, async () => {
     // The same request again (a double click, a retried post): it is already under way or done.
     const earlier = runOfRequest(request.requestId);
-    if (earlier && earlier.state !== 'failed') return accepted(request);
+    const fingerprint = JSON.stringify(request);
+    if (earlier && earlier.state !== 'failed') {
+      if (earlier.fingerprint === fingerprint) return accepted(request);
+      // One id, two different requests: never answer the second with the first's cluster.
+      return {
+        ok: false,
+        fieldErrors: {},
+        formError: { message: { key: 'request.reused', params: { name: earlier.clusterName } } },
+      };
+    }
 
     const refused = await checkAgainstAws(request);
     if (refused) return refused;
 
     const plan = planCluster(request);
-    const run = startRun(plan);
+    const run = startRun(plan, fingerprint);
     const finished = executeAndRecord(plan, run);
     if (plan.steps.length > 1) {
       finished.catch(() => undefined); // logged and recorded in the run

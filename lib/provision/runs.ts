@@ -7,6 +7,8 @@ import type { StepStatus } from './execute';
 export interface ProvisionRun {
   requestId: string;
   clusterName: string;
+  /** The request as submitted, to tell a repeat of it from another request under the same id. */
+  fingerprint: string;
   state: 'running' | 'succeeded' | 'failed';
   steps: { id: StepId; action: StepAction; status: StepStatus }[];
   failure?: { step: StepId; message: MessageRef; rolledBack: boolean };
@@ -29,10 +31,11 @@ const store: RunStore = ((globalThis as { __provisionRuns?: RunStore }).__provis
 /** Enough for every tab still watching; the oldest runs are forgotten first. */
 const RUNS_KEPT = 1000;
 
-export function startRun(plan: ClusterPlan): ProvisionRun {
+export function startRun(plan: ClusterPlan, fingerprint: string): ProvisionRun {
   const run: ProvisionRun = {
     requestId: plan.requestId,
     clusterName: plan.clusterName,
+    fingerprint,
     state: 'running',
     steps: plan.steps.map((step) => ({ id: step.id, action: step.call.action, status: 'pending' })),
   };

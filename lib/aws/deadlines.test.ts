@@ -1,0 +1,31 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+/** An endpoint that accepts every request and never answers, as a hanging AWS would. */
+let silent: Server;
+
+beforeAll(async () => {
+  silent = createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+});
+afterAll(() => {
+  silent.closeAllConnections();
+  silent.close();
+});
+
+describe('AWS calls have deadlines', () => {
+  it('a call AWS never answers ends, and says how long it waited', async () => {
+    vi.stubEnv('AWS_ENDPOINT_URL', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+    vi.stubEnv('AWS_REGION', 'us-east-1');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+    vi.stubEnv('AWS_MAX_ATTEMPTS', '1');
+    vi.stubEnv('AWS_REQUEST_TIMEOUT_MS', '1000');
+    vi.resetModules();
+    const { findCluster } = await import('./clusters');
+    const { describeAwsError } = await import('./errors');
+    const failure = await findCluster('demo').catch((error: unknown) => error);
+    expect(describeAwsError(failure, 'ecs:DescribeClusters')).toEqual({ key: 'aws.timedOut', params: { seconds: 1 } });
+  });
+});
