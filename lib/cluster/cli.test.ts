@@ -129,7 +129,11 @@ const REQUESTS: [string, Partial<ClusterFormValues>][] = [
   ],
   [
     'EC2: an existing group',
-    { ...ec2Values, autoScalingGroupArn: 'arn:aws:autoscaling:us-east-1:1:autoScalingGroup:u:autoScalingGroupName/g' },
+    {
+      ...ec2Values,
+      autoScalingGroupArn:
+        'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/g',
+    },
   ],
 ];
 

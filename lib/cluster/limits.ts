@@ -41,5 +41,14 @@ export const RESERVED_TAG_PREFIX = /^aws:/i;
 /** Inbound rules of a new security group (EC2's default quota per group is 60). */
 export const MAX_INBOUND_RULES = 60;
 
+/** EC2 resource ids: the prefix, then 8 or 17 hexadecimal digits. */
+export const ec2IdPattern = (prefix: 'vpc' | 'subnet' | 'sg') => new RegExp(`^${prefix}-[0-9a-f]{8}(?:[0-9a-f]{9})?$`);
+/** EC2 key pair names: up to 255 ASCII characters. */
+export const KEY_PAIR_NAME_PATTERN = /^[\x20-\x7e]{1,255}$/;
+/** IAM instance profile names: up to 128 of letters, digits and + = , . @ _ - */
+export const INSTANCE_PROFILE_NAME_PATTERN = /^[\w+=,.@-]{1,128}$/;
+export const AUTO_SCALING_GROUP_ARN_PATTERN =
+  /^arn:aws[a-z-]*:autoscaling:[a-z0-9-]+:\d{12}:autoScalingGroup:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:autoScalingGroupName\/[^:]{1,255}$/;
+
 /** The tag this app puts on everything it creates, so a request's resources can always be found. */
 export const REQUEST_TAG_KEY = 'ecs-create-cluster:request-id';

@@ -4,7 +4,8 @@ import { type AwsCall, ecsUserData, planCluster, type StepAction, type StepActio
 import { ec2Values, TEST_REQUEST_ID, validRequest } from './test-requests';
 import type { ClusterFormValues } from './form-fields';
 
-const EXISTING_GROUP = 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:uuid:autoScalingGroupName/web';
+const EXISTING_GROUP =
+  'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/web';
 
 const planFor = (change: Partial<ClusterFormValues> = {}) => planCluster(validRequest({ ...ec2Values, ...change }));
 const stepIds = (change: Partial<ClusterFormValues> = {}) => planFor(change).steps.map((step) => step.id);
@@ -69,7 +70,7 @@ describe('planCluster for Amazon EC2 instances', () => {
     expect(inputOf(change, 'ec2:CreateSecurityGroup')).toMatchObject({
       GroupName: 'ecs-hosts',
       Description: 'ecs-hosts',
-      VpcId: 'vpc-1',
+      VpcId: 'vpc-0a1b2c3d4e5f60718',
     });
     expect(inputOf(change, 'ec2:AuthorizeSecurityGroupIngress')).toEqual({
       GroupId: '{{createSecurityGroup.groupId}}',
@@ -104,7 +105,7 @@ describe('planCluster for Amazon EC2 instances', () => {
       InstanceType: 't3.medium',
       IamInstanceProfile: { Name: 'ecsInstanceRole' },
       KeyName: 'ops',
-      SecurityGroupIds: ['sg-default'],
+      SecurityGroupIds: ['sg-0dddddddddddddddd'],
       BlockDeviceMappings: [
         { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 100, VolumeType: 'gp3', DeleteOnTermination: true } },
       ],
@@ -122,7 +123,7 @@ describe('planCluster for Amazon EC2 instances', () => {
     const data = inputOf({ publicIp: 'on' }, 'ec2:CreateLaunchTemplate').LaunchTemplateData;
     expect(data).not.toHaveProperty('SecurityGroupIds');
     expect(data?.NetworkInterfaces).toEqual([
-      { DeviceIndex: 0, AssociatePublicIpAddress: true, Groups: ['sg-default'], DeleteOnTermination: true },
+      { DeviceIndex: 0, AssociatePublicIpAddress: true, Groups: ['sg-0dddddddddddddddd'], DeleteOnTermination: true },
     ]);
   });
 
@@ -132,7 +133,7 @@ describe('planCluster for Amazon EC2 instances', () => {
       MinSize: 2,
       MaxSize: 7,
       DesiredCapacity: 2,
-      VPCZoneIdentifier: 'subnet-a,subnet-b',
+      VPCZoneIdentifier: 'subnet-0aaaaaaaaaaaaaaaa,subnet-0bbbbbbbbbbbbbbbb',
       LaunchTemplate: { LaunchTemplateName: `ecs-demo-${TEST_REQUEST_ID.slice(0, 8)}`, Version: '$Latest' },
     });
     expect(group).not.toHaveProperty('MixedInstancesPolicy');

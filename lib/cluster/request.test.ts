@@ -11,9 +11,9 @@ describe('ClusterRequest', () => {
     const ec2 = validRequest({
       ec2: true,
       instanceType: 't3.medium',
-      vpcId: 'vpc-1',
-      subnetIds: ['subnet-a'],
-      securityGroupIds: ['sg-1'],
+      vpcId: 'vpc-0a1b2c3d4e5f60718',
+      subnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
+      securityGroupIds: ['sg-0dddddddddddddddd'],
       minSize: '1',
       maxSize: '3',
     });
@@ -26,9 +26,9 @@ describe('ClusterRequest', () => {
         minSize: 1,
         maxSize: 3,
         rootVolumeSize: 30,
-        vpcId: 'vpc-1',
-        subnetIds: ['subnet-a'],
-        securityGroup: { type: 'existing', ids: ['sg-1'] },
+        vpcId: 'vpc-0a1b2c3d4e5f60718',
+        subnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
+        securityGroup: { type: 'existing', ids: ['sg-0dddddddddddddddd'] },
         publicIp: 'subnet',
       },
     });
@@ -36,7 +36,13 @@ describe('ClusterRequest', () => {
 
   it('refuses form strings where numbers belong', () => {
     const withStrings = structuredClone(
-      validRequest({ ec2: true, instanceType: 't3.medium', vpcId: 'v', subnetIds: ['s'], securityGroupIds: ['g'] }),
+      validRequest({
+        ec2: true,
+        instanceType: 't3.medium',
+        vpcId: 'vpc-0a1b2c3d4e5f60718',
+        subnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
+        securityGroupIds: ['sg-0dddddddddddddddd'],
+      }),
     ) as {
       infrastructure: { instances: Record<string, unknown> };
     };

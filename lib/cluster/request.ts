@@ -18,7 +18,11 @@ import {
   SPOT_ALLOCATION_STRATEGIES,
 } from './ec2';
 import {
+  AUTO_SCALING_GROUP_ARN_PATTERN,
   CLUSTER_NAME_MAX,
+  ec2IdPattern,
+  INSTANCE_PROFILE_NAME_PATTERN,
+  KEY_PAIR_NAME_PATTERN,
   CLUSTER_NAME_PATTERN,
   KMS_ALIAS_PATTERN,
   KMS_KEY_ARN_PATTERN,
@@ -169,7 +173,9 @@ const securityGroup = z.discriminatedUnion(
   [
     z.object({
       type: z.literal('existing'),
-      ids: z.array(text(z.minLength(1))).check(z.minLength(1, message('validation.securityGroups.required'))),
+      ids: z
+        .array(text(z.regex(ec2IdPattern('sg'), message('validation.securityGroups.format'))))
+        .check(z.minLength(1, message('validation.securityGroups.required'))),
     }),
     z.object({
       type: z.literal('new'),
@@ -209,13 +215,20 @@ const newGroup = z
       z.regex(INSTANCE_TYPE_PATTERN, message('validation.instanceType.format')),
     ),
     /** An existing instance profile's name; absent creates ecsInstanceRole. */
-    instanceProfile: z.optional(text(z.minLength(1))),
+    instanceProfile: z.optional(
+      text(z.regex(INSTANCE_PROFILE_NAME_PATTERN, message('validation.instanceProfile.format'))),
+    ),
     minSize: wholeNumber(0, MAX_GROUP_SIZE, 'validation.capacity.number'),
     maxSize: wholeNumber(0, MAX_GROUP_SIZE, 'validation.capacity.number'),
-    keyName: z.optional(text(z.minLength(1))),
+    keyName: z.optional(text(z.regex(KEY_PAIR_NAME_PATTERN, message('validation.keyName.format')))),
     rootVolumeSize: wholeNumber(ROOT_VOLUME_MIN_GIB, ROOT_VOLUME_MAX_GIB, 'validation.rootVolume.range'),
-    vpcId: text(z.minLength(1, message('validation.vpc.required'))),
-    subnetIds: z.array(text(z.minLength(1))).check(z.minLength(1, message('validation.subnets.required'))),
+    vpcId: text(
+      z.minLength(1, message('validation.vpc.required')),
+      z.regex(ec2IdPattern('vpc'), message('validation.vpc.format')),
+    ),
+    subnetIds: z
+      .array(text(z.regex(ec2IdPattern('subnet'), message('validation.subnets.format'))))
+      .check(z.minLength(1, message('validation.subnets.required'))),
     securityGroup,
     publicIp: z.enum(PUBLIC_IP_OPTIONS, message('validation.choice')),
   })
@@ -240,7 +253,7 @@ const infrastructure = z.discriminatedUnion(
       type: z.literal('ec2ExistingGroup'),
       fargate: z.boolean(),
       /** An Auto Scaling group no capacity provider uses yet. */
-      autoScalingGroupArn: text(z.minLength(1)),
+      autoScalingGroupArn: text(z.regex(AUTO_SCALING_GROUP_ARN_PATTERN, message('validation.autoScalingGroup.format'))),
     }),
   ],
   message('validation.infrastructure.required'),

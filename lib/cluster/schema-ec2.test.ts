@@ -26,7 +26,8 @@ describe('Amazon EC2 instances', () => {
   it('needs nothing more with an existing Auto Scaling group', () => {
     expect(
       errorsOf({
-        autoScalingGroupArn: 'arn:aws:autoscaling:…:autoScalingGroupName/g',
+        autoScalingGroupArn:
+          'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/g',
         instanceType: '',
         subnetIds: [],
       }),
@@ -129,5 +130,37 @@ describe('Amazon EC2 instances', () => {
     expect(errorsOf({ tags: tags(47) })).toEqual({});
     expect(errorsOf({ tags: tags(48) }).tags).toBe('validation.tags.tooManyForGroup');
     expect(errorsOf({ ec2: false, tags: tags(48) })).toEqual({});
+  });
+});
+
+describe('every EC2 value is checked in AWS’s own format before AWS is asked anything', () => {
+  it.each([
+    [{ vpcId: 'vpc-1' }, 'vpcId', 'validation.vpc.format'],
+    [{ vpcId: 'vpc-0A1B2C3D4E5F60718' }, 'vpcId', 'validation.vpc.format'],
+    [{ subnetIds: ['subnet-0aaaaaaaaaaaaaaaa', 'subnet-x'] }, 'subnetIds', 'validation.subnets.format'],
+    [{ securityGroupIds: ['default'] }, 'securityGroupIds', 'validation.securityGroups.format'],
+    [{ instanceProfile: 'role with spaces' }, 'instanceProfile', 'validation.instanceProfile.format'],
+    [{ instanceProfile: 'r'.repeat(129) }, 'instanceProfile', 'validation.instanceProfile.format'],
+    [{ keyName: 'ключ' }, 'keyName', 'validation.keyName.format'],
+    [{ keyName: 'k'.repeat(256) }, 'keyName', 'validation.keyName.format'],
+    [{ autoScalingGroupArn: 'my-group' }, 'autoScalingGroupArn', 'validation.autoScalingGroup.format'],
+    [{ amiFamily: 'windows' }, 'amiFamily', 'validation.choice'],
+    [{ provisioningModel: 'RESERVED' }, 'provisioningModel', 'validation.choice'],
+    [{ securityGroupMode: 'both' }, 'securityGroupMode', 'validation.choice'],
+    [{ publicIp: 'always' }, 'publicIp', 'validation.choice'],
+  ] as [Partial<ClusterFormValues>, string, string][])('%j → %s: %s', (change, field, expected) => {
+    expect(errorsOf(change)[field]).toBe(expected);
+  });
+
+  it('accepts the ids AWS gives, short and long', () => {
+    expect(
+      errorsOf({
+        vpcId: 'vpc-1a2b3c4d',
+        subnetIds: ['subnet-1a2b3c4d', 'subnet-0aaaaaaaaaaaaaaaa'],
+        securityGroupIds: ['sg-1a2b3c4d'],
+        instanceProfile: 'ecs+Instance=Profile,v1.2@team_a-b',
+        keyName: 'ops key (2026)',
+      }),
+    ).toEqual({});
   });
 });

@@ -8,9 +8,9 @@ export const ec2Values: Partial<ClusterFormValues> = {
   ec2: true,
   instanceType: 't3.medium',
   instanceProfile: 'ecsInstanceRole',
-  vpcId: 'vpc-1',
-  subnetIds: ['subnet-a', 'subnet-b'],
-  securityGroupIds: ['sg-default'],
+  vpcId: 'vpc-0a1b2c3d4e5f60718',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaaa', 'subnet-0bbbbbbbbbbbbbbbb'],
+  securityGroupIds: ['sg-0dddddddddddddddd'],
 };
 
 export function formValues(change: Partial<ClusterFormValues> = {}): ClusterFormValues {

@@ -18,7 +18,8 @@ const ec2 = mockClient(EC2Client);
 const autoScaling = mockClient(AutoScalingClient);
 const ecs = mockClient(ECSClient);
 const iam = mockClient(IAMClient);
-const GROUP = 'arn:aws:autoscaling:us-east-1:1:autoScalingGroup:u:autoScalingGroupName/web';
+const GROUP =
+  'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/web';
 
 const check = (change: Partial<ClusterFormValues> = {}) =>
   checkEc2AgainstAws(validRequest({ ...ec2Values, ...change }));
@@ -35,11 +36,13 @@ describe('checkEc2AgainstAws', () => {
     });
     ec2.on(DescribeSubnetsCommand).resolves({
       Subnets: [
-        { SubnetId: 'subnet-a', VpcId: 'vpc-1' },
-        { SubnetId: 'subnet-b', VpcId: 'vpc-1' },
+        { SubnetId: 'subnet-0aaaaaaaaaaaaaaaa', VpcId: 'vpc-0a1b2c3d4e5f60718' },
+        { SubnetId: 'subnet-0bbbbbbbbbbbbbbbb', VpcId: 'vpc-0a1b2c3d4e5f60718' },
       ],
     });
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-default', VpcId: 'vpc-1' }] });
+    ec2
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({ SecurityGroups: [{ GroupId: 'sg-0dddddddddddddddd', VpcId: 'vpc-0a1b2c3d4e5f60718' }] });
     ecs.on(DescribeCapacityProvidersCommand).resolves({ capacityProviders: [] });
   });
 
@@ -63,8 +66,12 @@ describe('checkEc2AgainstAws', () => {
   });
 
   it('refuses subnets and security groups outside the VPC, or that do not exist', async () => {
-    ec2.on(DescribeSubnetsCommand).resolves({ Subnets: [{ SubnetId: 'subnet-a', VpcId: 'vpc-1' }] });
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-default', VpcId: 'vpc-2' }] });
+    ec2
+      .on(DescribeSubnetsCommand)
+      .resolves({ Subnets: [{ SubnetId: 'subnet-0aaaaaaaaaaaaaaaa', VpcId: 'vpc-0a1b2c3d4e5f60718' }] });
+    ec2
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({ SecurityGroups: [{ GroupId: 'sg-0dddddddddddddddd', VpcId: 'vpc-0f1e2d3c4b5a69788' }] });
     await expect(check()).resolves.toEqual({
       subnetIds: 'validation.subnets.notInVpc',
       securityGroupIds: 'validation.securityGroups.notInVpc',
