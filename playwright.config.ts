@@ -55,6 +55,8 @@ export default defineConfig({
         AWS_ACCESS_KEY_ID: E2E.accessKeyId,
         AWS_SECRET_ACCESS_KEY: E2E.secretAccessKey,
         ECS_CONSOLE_SANDBOX: '1',
+        // Tests change the account between page views: lists are read from moto every time.
+        AWS_LIST_CACHE_SECONDS: '0',
       },
       reuseExistingServer: false,
       timeout: 60_000,

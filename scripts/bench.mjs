@@ -33,6 +33,7 @@ import {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const EC2_RUNS = Number(process.env.BENCH_EC2_RUNS ?? 10);
+const PAGE_VIEWS = 50;
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const LIGHTHOUSE_VERSION = JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version;
 /** Chromium's own calls home, which this machine's closed network refuses. */
@@ -69,6 +70,7 @@ try {
   const action = await actionLatencies(app.url);
   const sdk = await sdkLatencies();
   const ec2Path = await ec2PathRuns(app.url);
+  const pageViews = await awsCallsPerPageView(app.url);
   const audits = {
     en: await lighthouseFigures(`${app.url}/clusters/create`, 'en'),
     ko: await lighthouseFigures(`${app.url}/clusters/create`, 'ko'),
@@ -92,6 +94,9 @@ try {
     `  AWS calls made                        ${first.calls} (${first.checks} checks before creating, ${first.calls - first.checks} for the plan)`,
   );
   console.log(`  fewest the plan needs                 ${first.steps} (one per step)`);
+  console.log(`\nAWS calls per view of /clusters/create, ${PAGE_VIEWS} views`);
+  console.log(`  first view (lists read from AWS)      ${pageViews.first}`);
+  console.log(`  each later view (lists kept 30 s)     ${pageViews.later.toFixed(2)}`);
   console.log(`\nLighthouse ${LIGHTHOUSE_VERSION}, mobile, median of ${LIGHTHOUSE_RUNS} runs`);
   for (const [name, figures] of [
     ['/clusters/create (English)', audits.en],
@@ -184,6 +189,20 @@ async function ec2PathRuns(appUrl) {
     runs.push({ ms: elapsed, calls: calls.length, checks, steps: 14 });
   }
   return runs;
+}
+
+/** The AWS calls a page view makes: the first reads the account's lists, later ones reuse them. */
+async function awsCallsPerPageView(appUrl) {
+  const view = async () => (await fetch(`${appUrl}/clusters/create?refresh=${views === 0 ? 1 : 0}`)).text();
+  let views = 0;
+  await fetch(`${proxy.url}/__calls`, { method: 'DELETE' });
+  await view();
+  views += 1;
+  const first = (await (await fetch(`${proxy.url}/__calls`)).json()).length;
+  await fetch(`${proxy.url}/__calls`, { method: 'DELETE' });
+  for (; views < PAGE_VIEWS; views += 1) await view();
+  const later = (await (await fetch(`${proxy.url}/__calls`)).json()).length / (PAGE_VIEWS - 1);
+  return { first, later };
 }
 
 /** Lighthouse's mobile audit of a page in a language, as the median of a few runs in Debian's Chromium. */

@@ -28,9 +28,9 @@ import { TroubleshootingSection } from './TroubleshootingSection';
 const EDITING: CreateClusterFormState = { status: 'editing' };
 
 /**
- * The request ids this tab has submitted. Going Back shows the form again from the router's cache,
- * with the id of a request already sent: the form then takes a new one, so a second Create is a
- * second request, never mistaken for a repeat of the first.
+ * The request ids this tab has submitted. Going Back shows the form again, from the router's cache
+ * or with the state it had, holding the id of a request already sent: the form then takes a new
+ * one, so a second Create is a second request, never mistaken for a repeat of the first.
  */
 const submittedRequestIds = new Set<string>();
 
@@ -91,8 +91,9 @@ export function CreateClusterForm({
   const submit = form.handleSubmit(
     (_request, event) => {
       if (pending || !(event?.target instanceof HTMLFormElement)) return;
-      submittedRequestIds.add(form.getValues('requestId'));
       const formData = new FormData(event.target);
+      submittedRequestIds.add(form.getValues('requestId'));
+      form.setValue('requestId', newRequestId());
       startTransition(() => formAction(formData));
     },
     () => setInvalidSubmits((count) => count + 1),

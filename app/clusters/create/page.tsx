@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { CreateClusterForm } from '@/components/create-cluster/CreateClusterForm';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { accountContainerInsights } from '@/lib/aws/account-settings';
 import { loadEc2Options } from '@/lib/aws/ec2-options';
 import type { Ec2OptionsSource } from '@/lib/cluster/options';
-import { load } from '@/lib/aws/load';
+import { loadList } from '@/lib/aws/load';
 import { listNamespaces } from '@/lib/aws/namespaces';
 import { getTranslator } from '@/lib/i18n/server';
 
@@ -14,16 +15,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('create.title') };
 }
 
-type Props = { searchParams: Promise<{ ec2?: string }> };
+type Props = { searchParams: Promise<{ ec2?: string; refresh?: string }> };
 
 export default async function CreateClusterPage({ searchParams }: Props) {
   const { t } = await getTranslator();
   // ?ec2=1: the EC2 lists are loaded before the page is sent, and EC2 is chosen.
-  const withEc2 = (await searchParams).ec2 === '1';
-  const ec2Options: Ec2OptionsSource = withEc2 ? { loaded: await loadEc2Options() } : { streamed: loadEc2Options() };
+  // ?refresh=1: the account's lists are read from AWS again, not taken from the short-lived cache.
+  const params = await searchParams;
+  const withEc2 = params.ec2 === '1';
+  const fresh = params.refresh === '1';
+  const ec2Options: Ec2OptionsSource = withEc2
+    ? { loaded: await loadEc2Options(fresh) }
+    : { streamed: loadEc2Options(fresh) };
   const [namespaces, accountMonitoring] = await Promise.all([
-    load('servicediscovery:ListNamespaces', listNamespaces),
-    load('ecs:ListAccountSettings', accountContainerInsights),
+    loadList('servicediscovery:ListNamespaces', listNamespaces, fresh),
+    loadList('ecs:ListAccountSettings', accountContainerInsights, fresh),
   ]);
   return (
     <div className="space-y-4">
@@ -33,7 +39,12 @@ export default async function CreateClusterPage({ searchParams }: Props) {
       />
       <div>
         <h1 className="text-2xl font-bold">{t('create.title')}</h1>
-        <p className="text-ink-muted max-w-3xl">{t('create.description')}</p>
+        <p className="text-ink-muted max-w-3xl">
+          {t('create.description')}{' '}
+          <Link href={withEc2 ? '/clusters/create?ec2=1&refresh=1' : '/clusters/create?refresh=1'}>
+            {t('create.refreshLists')}
+          </Link>
+        </p>
       </div>
       <CreateClusterForm
         requestId={randomUUID()}
