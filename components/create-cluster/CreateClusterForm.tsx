@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createClusterAction } from '@/app/clusters/create/actions';
 import { Alert } from '@/components/ui/Alert';
@@ -59,10 +59,14 @@ export function CreateClusterForm({
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(createClusterAction, EDITING);
   const answer = state.status === 'rejected' ? state : undefined;
+  // Kept in React state and rendered as a controlled input, so the page always posts the id it shows.
+  const [currentRequestId, setCurrentRequestId] = useState(() =>
+    submittedRequestIds.has(requestId) ? newRequestId() : requestId,
+  );
   const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
     resolver: zodResolver(clusterFormSchema),
     defaultValues: answer?.values ?? {
-      ...defaultClusterFormValues(requestId, { monitoring: accountMonitoring }),
+      ...defaultClusterFormValues(currentRequestId, { monitoring: accountMonitoring }),
       ec2: ec2Chosen,
     },
     // Check on submit, then on every change: checking on blur would move the page under the pointer.
@@ -71,12 +75,13 @@ export function CreateClusterForm({
     // The error summary takes focus instead, and links to each field.
     shouldFocusError: false,
   });
+  const takeNewRequestId = useCallback(() => {
+    const id = newRequestId();
+    form.setValue('requestId', id);
+    setCurrentRequestId(id);
+  }, [form]);
   const formErrorRef = useRef<HTMLDivElement>(null);
   const [invalidSubmits, setInvalidSubmits] = useState(0);
-
-  useEffect(() => {
-    if (submittedRequestIds.has(form.getValues('requestId'))) form.setValue('requestId', newRequestId());
-  }, [form]);
 
   // The server's verdict: put its field errors on the fields, or focus the alert of a failure
   // that belongs to no field (the error summary takes focus otherwise).
@@ -93,7 +98,7 @@ export function CreateClusterForm({
       if (pending || !(event?.target instanceof HTMLFormElement)) return;
       const formData = new FormData(event.target);
       submittedRequestIds.add(form.getValues('requestId'));
-      form.setValue('requestId', newRequestId());
+      takeNewRequestId();
       startTransition(() => formAction(formData));
     },
     () => setInvalidSubmits((count) => count + 1),
@@ -104,7 +109,7 @@ export function CreateClusterForm({
     <FormProvider {...form}>
       <ServerFieldErrorsProvider errors={answer?.fieldErrors ?? {}}>
         <form action={formAction} onSubmit={submit} noValidate aria-busy={pending} className="group/form space-y-5">
-          <input type="hidden" {...form.register('requestId')} defaultValue={form.formState.defaultValues?.requestId} />
+          <input type="hidden" name="requestId" value={currentRequestId} />
           {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
           <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
           <InfrastructureSection ec2Options={ec2Options} />
