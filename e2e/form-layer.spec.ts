@@ -12,7 +12,7 @@ import {
   launchTemplates,
   resourcesLeft,
 } from './support/aws';
-import { expect, openSection, test } from './support/fixtures';
+import { expect, formRuns, openSection, test } from './support/fixtures';
 
 const create = (page: Page) => page.getByRole('button', { name: 'Create', exact: true }).click();
 
@@ -29,10 +29,7 @@ test('Create chosen while the EC2 lists load: once their defaults arrive, no err
   await injectFault({ operation: 'DescribeInstanceTypeOfferings', delayMs: 6000, times: 1 });
   // The page streams the EC2 lists in: do not wait for the whole document, only for the form to run.
   await page.goto('/clusters/create', { waitUntil: 'commit' });
-  await page.waitForFunction(() => {
-    const form = document.querySelector('form:has(#clusterName)');
-    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
-  });
+  await formRuns(page);
   await page.getByLabel('Cluster name').fill('early');
   await page.getByRole('checkbox', { name: 'Amazon EC2 instances' }).check();
   await expect(page.getByText('Loading the Region’s VPCs')).toBeVisible();
@@ -49,6 +46,7 @@ test('Create chosen while the EC2 lists load: once their defaults arrive, no err
 
 test('Create, go Back, rename, Create again: both clusters exist', async ({ page }) => {
   await page.goto('/clusters/create');
+  await formRuns(page);
   await page.getByLabel('Cluster name').fill('first-one');
   await create(page);
   await expect(page).toHaveURL(/\/clusters\/first-one/);

@@ -13,6 +13,14 @@ export const test = base.extend<{ emptyAws: void }>({
 });
 export { expect };
 
+/** Waits until the Create cluster form runs in the browser (React has hydrated it). */
+export async function formRuns(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.querySelector('form:has(#clusterName)');
+    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+  });
+}
+
 /** Opens an optional section of the Create cluster form by its heading. */
 export async function openSection(page: Page, title: RegExp | string) {
   const heading = page.getByRole('heading', { name: title });
