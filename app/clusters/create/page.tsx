@@ -39,9 +39,12 @@ export default async function CreateClusterPage({ searchParams }: Props) {
       />
       <div>
         <h1 className="text-2xl font-bold">{t('create.title')}</h1>
-        <p className="text-ink-muted max-w-3xl">
-          {t('create.description')}{' '}
-          <Link href={withEc2 ? '/clusters/create?ec2=1&refresh=1' : '/clusters/create?refresh=1'}>
+        <p className="text-ink-muted max-w-3xl">{t('create.description')}</p>
+        <p className="max-w-3xl">
+          <Link
+            href={withEc2 ? '/clusters/create?ec2=1&refresh=1' : '/clusters/create?refresh=1'}
+            className="underline"
+          >
             {t('create.refreshLists')}
           </Link>
         </p>
