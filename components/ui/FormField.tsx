@@ -20,7 +20,7 @@ export interface FieldTexts {
 }
 
 /** The ids a control (or group) is described by, in the order they are read: error first. */
-export function describedBy({ id, error, description, hint, constraint }: FieldTexts): string | undefined {
+function describedBy({ id, error, description, hint, constraint }: FieldTexts): string | undefined {
   const ids = [
     error && `${id}-error`,
     description && `${id}-description`,
