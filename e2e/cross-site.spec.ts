@@ -12,11 +12,12 @@ test('a post with another site’s Origin, or forged Host headers, is refused wi
     ...actionFields(await (await request.get('/clusters/create')).text()),
     ...clusterFormFields('forged'),
   };
-  for (const headers of [
+  const forgeries: Record<string, string>[] = [
     { origin: 'http://attacker.test' },
     { origin: 'http://attacker.test', 'x-forwarded-host': 'attacker.test' },
     { origin: 'null' },
-  ]) {
+  ];
+  for (const headers of forgeries) {
     const answer = await request.post('/clusters/create', { multipart: form, headers, maxRedirects: 0 });
     expect(answer.status(), JSON.stringify(headers)).toBe(403);
     expect(await answer.text()).toContain(REFUSED);
