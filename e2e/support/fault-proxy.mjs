@@ -90,7 +90,11 @@ createServer(async (req, res) => {
   if (fault && fault.skip > 0) fault.skip -= 1;
   else if (fault) {
     if (fault.times > 0) fault.times -= 1;
-    if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.delayMs) {
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      // The app gave up waiting and closed the connection: AWS never hears of the call.
+      if (res.destroyed || req.socket.destroyed) return;
+    }
     if (fault.drop) return req.socket.destroy();
     if (fault.code) return sendError(req, res, fault);
   }
