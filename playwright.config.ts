@@ -58,7 +58,7 @@ export default defineConfig({
         // Tests change the account between page views: lists are read from moto every time.
         AWS_LIST_CACHE_SECONDS: '0',
         // Short deadlines, so the tests of a hanging AWS end quickly.
-        AWS_REQUEST_TIMEOUT_MS: '3000',
+        AWS_REQUEST_TIMEOUT_MS: '5000',
       },
       reuseExistingServer: false,
       timeout: 60_000,

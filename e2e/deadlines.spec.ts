@@ -1,8 +1,8 @@
 import { clusterNames, injectFault } from './support/aws';
 import { expect, formRuns, test } from './support/fixtures';
 
-// The app's server runs with AWS_REQUEST_TIMEOUT_MS=3000 (playwright.config.ts).
-const DID_NOT_ANSWER = 'AWS did not answer in 3 s.';
+// The app's server runs with AWS_REQUEST_TIMEOUT_MS=5000 (playwright.config.ts).
+const DID_NOT_ANSWER = 'AWS did not answer in 5 s.';
 
 test('a list AWS never answers: the page loads, and the list says AWS did not answer', async ({ page }) => {
   await injectFault({ operation: 'DescribeVpcs', delayMs: 60_000 });
