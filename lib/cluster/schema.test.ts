@@ -188,4 +188,13 @@ describe('the rest of the form', () => {
   it('accepts the defaults once a name is given', () => {
     expect(errorsOf({})).toEqual({});
   });
+
+  it('drops a leading byte order mark from each text, as a form posted without JavaScript arrives', () => {
+    const request = clusterFormSchema.parse(
+      formValues({ clusterName: '\uFEFFdemo', tags: [{ key: '\uFEFFteam', value: '\uFEFFpayments' }] }),
+    );
+    expect(request.clusterName).toBe('demo');
+    expect(request.tags).toEqual([{ key: 'team', value: 'payments' }]);
+    expect(errorsOf({ clusterName: 'de\uFEFFmo' }).clusterName).toBe('validation.clusterName.characters');
+  });
 });

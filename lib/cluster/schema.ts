@@ -9,10 +9,20 @@ import { clusterRequestSchema, type ClusterRequest } from './request';
  * schema judges it. Each problem is reported at the form field it concerns.
  */
 
+/**
+ * Text as typed, less a leading byte order mark: a form posted without JavaScript is decoded with
+ * UTF-8's rules, which drop it from the start of each field, so the JavaScript path drops it too
+ * and both judge the same text.
+ */
+const formText = z.pipe(
+  z.string(),
+  z.transform((text) => text.replace(/^\uFEFF/, '')),
+);
+
 const formValueSchemas = {
-  text: z.string(),
+  text: formText,
   checkbox: z.boolean(),
-  list: z.array(z.string()),
+  list: z.array(formText),
 } as const;
 
 const formValuesSchema = z.object(
@@ -20,7 +30,7 @@ const formValuesSchema = z.object(
     Object.entries(FORM_FIELDS).map(([name, field]) => [
       name,
       field.kind === 'rows'
-        ? z.array(z.object(Object.fromEntries(field.parts.map((part) => [part, z.string()]))))
+        ? z.array(z.object(Object.fromEntries(field.parts.map((part) => [part, formText]))))
         : formValueSchemas[field.kind],
     ]),
   ),
