@@ -3,6 +3,11 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // proxy.ts checks the router state header a client sends, which Next.js otherwise hides from it.
+  // (The normalizing this turns off is of Pages Router data addresses, which this app has none of.)
+  skipProxyUrlNormalize: true,
+  // proxy.ts reads a post's body (it refuses one over 256 KiB); more than this is never read.
+  experimental: { proxyClientMaxBodySize: '1mb' },
   // The AWS SDK runs only on the server; keep it out of the bundler and load it from node_modules.
   serverExternalPackages: [
     '@aws-sdk/client-auto-scaling',

@@ -1,24 +1,31 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
+import { refusalOfAddress } from '@/lib/http/address';
+import { refusalOfFormPost } from '@/lib/http/form-post';
 import { isCrossSitePost } from '@/lib/http/origin';
+import { type Refusal, refusalResponse } from '@/lib/http/refusals';
+import { LOCALE_COOKIE, requestLocale } from '@/lib/i18n/locales';
 
 /**
- * Runs before every page and action. A post from another site's page is refused with 403 and a
- * message here, before Next.js would answer its own check of the same with a 500.
+ * Runs before every page and action, and refuses what no page of this app sends with a 4xx and a
+ * message, before Next.js would answer its own failure to read it with a 500: a malformed address,
+ * a post from another site's page, and a post that is not one of the app's own forms.
  */
-export function proxy(request: NextRequest) {
-  if (
-    request.method === 'POST' &&
-    isCrossSitePost(request.headers, {
-      APP_URL: process.env.APP_URL,
-      TRUST_PROXY_HEADERS: process.env.TRUST_PROXY_HEADERS,
-    })
-  ) {
-    return new NextResponse(
-      'Refused: this form was sent from another site. Open the Create cluster page on this site and send it from there.',
-      { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } },
-    );
-  }
-  return NextResponse.next();
+export async function proxy(request: NextRequest) {
+  const refusal = await refusalOf(request);
+  if (refusal === undefined) return NextResponse.next();
+  const locale = requestLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
+  return refusalResponse(refusal, locale);
+}
+
+async function refusalOf(request: NextRequest): Promise<Refusal | undefined> {
+  const addressRefusal = refusalOfAddress(request.nextUrl.pathname, request.headers);
+  if (addressRefusal) return addressRefusal;
+  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  if (request.method !== 'POST') return 'method';
+  const settings = { APP_URL: process.env.APP_URL, TRUST_PROXY_HEADERS: process.env.TRUST_PROXY_HEADERS };
+  if (isCrossSitePost(request.headers, settings)) return 'crossSite';
+  return refusalOfFormPost({ headers: request.headers, body: () => request.arrayBuffer() });
 }
 
 export const config = {

@@ -4,7 +4,7 @@ import { LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/locales';
 /** One button per language; each is a form post, so switching works without JavaScript. */
 export function LanguageSwitcher({ current, label }: { current: Locale; label: string }) {
   return (
-    <form action={setLocaleAction} aria-label={label} className="flex items-center gap-1">
+    <form action={setLocaleAction.bind(null, null)} aria-label={label} className="flex items-center gap-1">
       {LOCALES.map((locale) => (
         <button
           key={locale}

@@ -2,10 +2,12 @@
 // tests that post it directly. Node built-ins only.
 import { randomUUID } from 'node:crypto';
 
-/** The hidden fields React puts in the page's form to name the server action. */
+/** The hidden fields React puts in the Create cluster form to name its server action. */
 export function actionFields(html) {
+  const field = html.indexOf('name="clusterName"');
+  const form = html.slice(html.lastIndexOf('<form', field), html.indexOf('</form>', field));
   return Object.fromEntries(
-    [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
+    [...form.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(
       ([, name, value = '']) => [name, value.replaceAll('&quot;', '"').replaceAll('&amp;', '&')],
     ),
   );
