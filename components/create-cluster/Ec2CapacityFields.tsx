@@ -24,14 +24,14 @@ import { TextField } from './TextField';
 /** The choices the console fills from the account's lists when the person has not made them. */
 const FILLED_FROM_LISTS = ['vpcId', 'subnetIds', 'securityGroupIds', 'instanceType', 'instanceProfile'] as const;
 
-/** The fields, once the lists streamed in from the server have arrived. */
+/** The fields, once the lists asked of the server have arrived. */
 export function StreamedEc2CapacityFields({ options }: { options: Promise<Ec2Options> }) {
   return <Ec2CapacityFields options={use(options)} />;
 }
 
 /**
  * The fields "Amazon EC2 instances" reveals, filled from the account's lists (loaded on the
- * server and streamed in). Parts that depend on a choice show by CSS (:has), so the page works
+ * server). Parts that depend on a choice show by CSS (:has), so the page works
  * without JavaScript; with it, the VPC's subnets and security groups follow the chosen VPC.
  */
 export function Ec2CapacityFields({ options }: { options: Ec2Options }) {

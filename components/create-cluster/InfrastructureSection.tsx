@@ -8,7 +8,29 @@ import type { Ec2OptionsSource } from '@/lib/cluster/options';
 import { useI18n } from '@/lib/i18n/client';
 import { Ec2CapacityFields, StreamedEc2CapacityFields } from './Ec2CapacityFields';
 import { FormCheckbox } from './ChoiceFields';
+import { useEc2OptionsOnceChosen } from './ec2-options-request';
 import { useFieldError } from './field-errors';
+
+/** The EC2 fields of a page sent without the lists: they are asked for once EC2 is chosen. */
+function Ec2CapacityFieldsOnceChosen({ fresh }: { fresh: boolean }) {
+  const { t } = useI18n();
+  const options = useEc2OptionsOnceChosen(fresh);
+  const loading = (
+    <>
+      <p aria-live="polite">{t('ec2.loading')}</p>
+      <noscript>
+        <Link href="/clusters/create?ec2=1">{t('ec2.loadWithoutScript')}</Link>
+      </noscript>
+    </>
+  );
+  return options ? (
+    <Suspense fallback={loading}>
+      <StreamedEc2CapacityFields options={options} />
+    </Suspense>
+  ) : (
+    loading
+  );
+}
 
 /** Where the cluster's tasks run: AWS Fargate, Amazon EC2 instances, or both. */
 export function InfrastructureSection({ ec2Options }: { ec2Options: Ec2OptionsSource }) {
@@ -33,18 +55,7 @@ export function InfrastructureSection({ ec2Options }: { ec2Options: Ec2OptionsSo
         {'loaded' in ec2Options ? (
           <Ec2CapacityFields options={ec2Options.loaded} />
         ) : (
-          <Suspense
-            fallback={
-              <>
-                <p aria-live="polite">{t('ec2.loading')}</p>
-                <noscript>
-                  <Link href="/clusters/create?ec2=1">{t('ec2.loadWithoutScript')}</Link>
-                </noscript>
-              </>
-            }
-          >
-            <StreamedEc2CapacityFields options={ec2Options.streamed} />
-          </Suspense>
+          <Ec2CapacityFieldsOnceChosen fresh={ec2Options.onceChosen.fresh} />
         )}
       </div>
       <details className="mt-4 max-w-2xl">

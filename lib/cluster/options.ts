@@ -52,7 +52,8 @@ export interface Ec2Options {
 }
 
 /**
- * How the page hands the lists to the form: streamed in behind a loading state, or loaded before
- * the page is sent (for browsers without JavaScript, which cannot swap streamed content in).
+ * How the form gets the lists: loaded before the page is sent (for browsers without JavaScript,
+ * which open the form with EC2 chosen), or asked for by the page once EC2 is chosen (`fresh`:
+ * read from AWS again rather than from the short-lived cache).
  */
-export type Ec2OptionsSource = { streamed: Promise<Ec2Options> } | { loaded: Ec2Options };
+export type Ec2OptionsSource = { loaded: Ec2Options } | { onceChosen: { fresh: boolean } };

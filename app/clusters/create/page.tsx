@@ -19,14 +19,13 @@ type Props = { searchParams: Promise<{ ec2?: string; refresh?: string }> };
 
 export default async function CreateClusterPage({ searchParams }: Props) {
   const { t } = await getTranslator();
-  // ?ec2=1: the EC2 lists are loaded before the page is sent, and EC2 is chosen.
+  // ?ec2=1: the EC2 lists are loaded before the page is sent, and EC2 is chosen; otherwise the
+  // page asks for them once EC2 is chosen.
   // ?refresh=1: the account's lists are read from AWS again, not taken from the short-lived cache.
   const params = await searchParams;
   const withEc2 = params.ec2 === '1';
   const fresh = params.refresh === '1';
-  const ec2Options: Ec2OptionsSource = withEc2
-    ? { loaded: await loadEc2Options(fresh) }
-    : { streamed: loadEc2Options(fresh) };
+  const ec2Options: Ec2OptionsSource = withEc2 ? { loaded: await loadEc2Options(fresh) } : { onceChosen: { fresh } };
   const [namespaces, accountMonitoring] = await Promise.all([
     loadList('servicediscovery:ListNamespaces', listNamespaces, fresh),
     loadList('ecs:ListAccountSettings', accountContainerInsights, fresh),

@@ -1,0 +1,11 @@
+import { loadEc2Options } from '@/lib/aws/ec2-options';
+
+/**
+ * The lists the Amazon EC2 instances fields offer, as JSON: the Create cluster page asks for them
+ * only once EC2 is chosen, so a page view that stays with Fargate asks AWS for none of them.
+ * `?refresh=1` reads them from AWS again, as the page's refresh link does.
+ */
+export async function GET(request: Request) {
+  const fresh = new URL(request.url).searchParams.get('refresh') === '1';
+  return Response.json(await loadEc2Options(fresh), { headers: { 'cache-control': 'no-store' } });
+}
