@@ -9,6 +9,7 @@ const STATUS_MARK: Record<ProvisionRun['steps'][number]['status'], string> = {
   running: 'bg-info',
   done: 'bg-success',
   failed: 'bg-error',
+  unverified: 'bg-warning',
   rolledBack: 'bg-line',
   rollbackFailed: 'bg-error',
 };
@@ -34,9 +35,13 @@ export function ProvisionProgress({ run, t }: { run: ProvisionRun; t: Translate 
                 step: t(`step.${failure.step}`),
                 reason: t(failure.message.key, failure.message.params),
               })} ${
-                failure.rolledBack
+                failure.mayRemain.length === 0
                   ? t('progress.rolledBack')
-                  : t('progress.rollbackFailed', { tag: REQUEST_TAG_KEY, requestId: run.requestId })
+                  : t('progress.mayRemain', {
+                      steps: failure.mayRemain.map((step) => `“${t(`step.${step}`)}”`).join(', '),
+                      tag: REQUEST_TAG_KEY,
+                      requestId: run.requestId,
+                    })
               }`
             : t('progress.rollbackFailed', { tag: REQUEST_TAG_KEY, requestId: run.requestId })}
         </Alert>

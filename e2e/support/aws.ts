@@ -55,6 +55,7 @@ export interface Fault {
   times?: number;
   skip?: number;
   delayMs?: number;
+  loseAnswer?: boolean;
   match?: string;
 }
 

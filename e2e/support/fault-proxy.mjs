@@ -7,7 +7,8 @@
 //                      "message":"…", "drop":false, "times":-1, "skip":0, "delayMs":0,
 //                      "match":"text the request body must contain"}
 //          (times: how many calls fail, -1 for all; skip: how many matching calls pass first;
-//           delayMs: answer that much later, with the error, or AWS's own answer when no code is given)
+//           delayMs: answer that much later, with the error, or AWS's own answer when no code is given;
+//           loseAnswer: let AWS apply the call, then drop the connection instead of answering)
 //   DELETE /__faults  clear all faults          GET /__calls, DELETE /__calls  the operations seen
 import { createServer, request as forward } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -87,6 +88,7 @@ createServer(async (req, res) => {
       f.times !== 0 &&
       (!f.match || body.toString('utf8').includes(f.match)),
   );
+  let loseAnswer = false;
   if (fault && fault.skip > 0) fault.skip -= 1;
   else if (fault) {
     if (fault.times > 0) fault.times -= 1;
@@ -97,10 +99,16 @@ createServer(async (req, res) => {
     }
     if (fault.drop) return req.socket.destroy();
     if (fault.code) return sendError(req, res, fault);
+    loseAnswer = Boolean(fault.loseAnswer);
   }
   const upstream = forward(
     { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
     (answer) => {
+      if (loseAnswer) {
+        answer.resume();
+        answer.on('end', () => req.socket.destroy());
+        return;
+      }
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     },

@@ -6,6 +6,8 @@ import {
   CreateSecurityGroupCommand,
   DeleteLaunchTemplateCommand,
   DeleteSecurityGroupCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeSecurityGroupsCommand,
 } from '@aws-sdk/client-ec2';
 import {
   CreateCapacityProviderCommand,
@@ -22,6 +24,8 @@ import {
   DeleteInstanceProfileCommand,
   DeleteRoleCommand,
   DetachRolePolicyCommand,
+  GetInstanceProfileCommand,
+  GetRoleCommand,
   RemoveRoleFromInstanceProfileCommand,
 } from '@aws-sdk/client-iam';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
@@ -38,17 +42,21 @@ const SENDERS: { [A in StepAction]: (input: StepActions[A]) => Promise<unknown> 
   'ssm:GetParameter': (input) => ssmClient().send(new GetParameterCommand(input)),
   'iam:CreateRole': (input) => iamClient().send(new CreateRoleCommand(input)),
   'iam:DeleteRole': (input) => iamClient().send(new DeleteRoleCommand(input)),
+  'iam:GetRole': (input) => iamClient().send(new GetRoleCommand(input)),
   'iam:AttachRolePolicy': (input) => iamClient().send(new AttachRolePolicyCommand(input)),
   'iam:DetachRolePolicy': (input) => iamClient().send(new DetachRolePolicyCommand(input)),
   'iam:CreateInstanceProfile': (input) => iamClient().send(new CreateInstanceProfileCommand(input)),
   'iam:DeleteInstanceProfile': (input) => iamClient().send(new DeleteInstanceProfileCommand(input)),
+  'iam:GetInstanceProfile': (input) => iamClient().send(new GetInstanceProfileCommand(input)),
   'iam:AddRoleToInstanceProfile': (input) => iamClient().send(new AddRoleToInstanceProfileCommand(input)),
   'iam:RemoveRoleFromInstanceProfile': (input) => iamClient().send(new RemoveRoleFromInstanceProfileCommand(input)),
   'ec2:CreateSecurityGroup': (input) => ec2Client().send(new CreateSecurityGroupCommand(input)),
   'ec2:DeleteSecurityGroup': (input) => ec2Client().send(new DeleteSecurityGroupCommand(input)),
+  'ec2:DescribeSecurityGroups': (input) => ec2Client().send(new DescribeSecurityGroupsCommand(input)),
   'ec2:AuthorizeSecurityGroupIngress': (input) => ec2Client().send(new AuthorizeSecurityGroupIngressCommand(input)),
   'ec2:CreateLaunchTemplate': (input) => ec2Client().send(new CreateLaunchTemplateCommand(input)),
   'ec2:DeleteLaunchTemplate': (input) => ec2Client().send(new DeleteLaunchTemplateCommand(input)),
+  'ec2:DescribeLaunchTemplates': (input) => ec2Client().send(new DescribeLaunchTemplatesCommand(input)),
   'autoscaling:CreateAutoScalingGroup': (input) => autoScalingClient().send(new CreateAutoScalingGroupCommand(input)),
   // Waits until the group is gone: its instances hold the security group until then.
   'autoscaling:DeleteAutoScalingGroup': deleteAutoScalingGroup,

@@ -4,9 +4,11 @@ import type { ClusterFormValues } from './form-fields';
 /** Field path (as react-hook-form names it, e.g. `tags.2.key`) → what is wrong with it. */
 export type FieldErrors = Record<string, ValidationMessageKey>;
 
-/** A failure that belongs to no single field: AWS said no, and nothing was created. */
+/** A failure that belongs to no single field: AWS said no, or could not be asked. */
 export interface FormError {
   message: MessageRef;
+  /** What may be in the account, when it could not be verified; absent when nothing was created. */
+  mayRemain?: MessageRef;
 }
 
 /** What the Create cluster action answers when it does not go on to the new cluster's page. */

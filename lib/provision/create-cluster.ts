@@ -50,8 +50,18 @@ export function provisionCluster(request: ClusterRequest): Promise<ProvisionOutc
     const result = await finished;
     if (result.ok) return accepted(request);
     if (isInconsistentIdempotentRequest(result.error)) return nameTaken();
-    return { ok: false, fieldErrors: {}, formError: run.failure && { message: run.failure.message } };
+    return { ok: false, fieldErrors: {}, formError: formErrorOf(run) };
   });
+}
+
+/** The failure of a one-step run, saying what is in the account only as far as it was verified. */
+function formErrorOf({ failure, clusterName, requestId }: ProvisionRun): FormError | undefined {
+  if (!failure) return undefined;
+  if (failure.mayRemain.length === 0) return { message: failure.message };
+  return {
+    message: failure.message,
+    mayRemain: { key: 'aws.mayRemain', params: { name: clusterName, tag: REQUEST_TAG_KEY, requestId } },
+  };
 }
 
 const accepted = (request: ClusterRequest): ProvisionOutcome => ({
@@ -112,7 +122,7 @@ async function executeAndRecord(plan: ClusterPlan, run: ProvisionRun): Promise<E
       run.failure = {
         step: result.failedStep.id,
         message: describeAwsError(result.error, result.failedStep.call.action),
-        rolledBack: result.rolledBack,
+        mayRemain: result.mayRemain,
       };
     }
     return result;

@@ -70,7 +70,7 @@ describe('executePlan', () => {
     const result = await executePlan(plan, { perform: aws.perform });
     expect(result).toMatchObject({
       ok: false,
-      rolledBack: true,
+      mayRemain: [],
       statuses: ['done', 'rolledBack', 'rolledBack', 'failed'],
     });
     expect(result.ok ? undefined : result.failedStep.id).toBe('waitForCapacityProvider');
@@ -94,7 +94,7 @@ describe('executePlan', () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      rolledBack: false,
+      mayRemain: ['createLaunchTemplate'],
       statuses: ['done', 'rolledBack', 'rollbackFailed', 'failed'],
     });
     expect(calls).toContain('ecs:DeleteCluster');
@@ -104,9 +104,103 @@ describe('executePlan', () => {
     const aws = fakeAws('ssm:GetParameter');
     await expect(executePlan(plan, { perform: aws.perform })).resolves.toMatchObject({
       ok: false,
-      rolledBack: true,
+      mayRemain: [],
       statuses: ['failed', 'pending', 'pending', 'pending'],
     });
     expect(aws.calls).toHaveLength(1);
+  });
+
+  describe('when AWS applied a create call but its answer was lost', () => {
+    const lost = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const ours = { key: 'ecs-create-cluster:request-id', value: 'r' };
+
+    /** AWS as the executor meets it: the launch template's answer lost, then the lookup's answer. */
+    function lostAnswerAws(lookup: () => unknown, failOn?: AwsCall['action']) {
+      const calls: AwsCall[] = [];
+      const perform = async (call: AwsCall) => {
+        calls.push(call);
+        if (call.action === 'ec2:CreateLaunchTemplate') throw lost();
+        if (call.action === 'ec2:DescribeLaunchTemplates') return lookup();
+        if (call.action === failOn) throw Object.assign(new Error('no'), { name: 'AccessDeniedException' });
+        if (call.action === 'ssm:GetParameter') return { Parameter: { Value: 'ami-123' } };
+        if (call.action === 'ecs:DescribeCapacityProviders') return { capacityProviders: [{ status: 'ACTIVE' }] };
+        return {};
+      };
+      return { calls, perform };
+    }
+
+    it('finds the resource by name and request tag, and goes on as if the answer had come', async () => {
+      const aws = lostAnswerAws(() => ({ LaunchTemplates: [{ Tags: [{ Key: ours.key, Value: ours.value }] }] }));
+      await expect(executePlan(plan, { perform: aws.perform })).resolves.toEqual({
+        ok: true,
+        statuses: ['done', 'done', 'done', 'done'],
+      });
+      expect(aws.calls).toContainEqual({
+        action: 'ec2:DescribeLaunchTemplates',
+        input: { LaunchTemplateNames: ['lt'] },
+      });
+    });
+
+    it('undoes what it found on rollback, like any step done', async () => {
+      const aws = lostAnswerAws(
+        () => ({ LaunchTemplates: [{ Tags: [{ Key: ours.key, Value: ours.value }] }] }),
+        'ecs:DescribeCapacityProviders',
+      );
+      const result = await executePlan(plan, { perform: aws.perform });
+      expect(result).toMatchObject({
+        ok: false,
+        mayRemain: [],
+        statuses: ['done', 'rolledBack', 'rolledBack', 'failed'],
+      });
+      expect(aws.calls).toContainEqual({ action: 'ec2:DeleteLaunchTemplate', input: { LaunchTemplateName: 'lt' } });
+    });
+
+    it('treats a resource of the same name from another request as not made: the call failed', async () => {
+      const aws = lostAnswerAws(() => ({ LaunchTemplates: [{ Tags: [{ Key: ours.key, Value: 'other' }] }] }));
+      const result = await executePlan(plan, { perform: aws.perform });
+      expect(result).toMatchObject({ ok: false, mayRemain: [], statuses: ['done', 'rolledBack', 'failed', 'pending'] });
+      expect(aws.calls.map((call) => call.action)).not.toContain('ec2:DeleteLaunchTemplate');
+    });
+
+    it('a resource that is not there: the call failed, and nothing of it remains', async () => {
+      const aws = lostAnswerAws(() => {
+        throw Object.assign(new Error('gone'), { name: 'InvalidLaunchTemplateName.NotFoundException' });
+      });
+      await expect(executePlan(plan, { perform: aws.perform })).resolves.toMatchObject({
+        ok: false,
+        mayRemain: [],
+        error: { code: 'ECONNRESET' },
+      });
+    });
+
+    it('a lookup that fails too: the step is unverified, and the result says it may remain', async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => {});
+      const aws = lostAnswerAws(() => {
+        throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+      });
+      const result = await executePlan(plan, { perform: aws.perform });
+      expect(result).toMatchObject({
+        ok: false,
+        mayRemain: ['createLaunchTemplate'],
+        statuses: ['done', 'rolledBack', 'unverified', 'pending'],
+        error: { code: 'ECONNRESET' },
+      });
+      // Never deleted: what has that name may be someone else's.
+      expect(aws.calls.map((call) => call.action)).not.toContain('ec2:DeleteLaunchTemplate');
+    });
+
+    it('a deleted ECS resource (INACTIVE) is not taken for one this request made', async () => {
+      const clusterPlan: ClusterPlan = { ...plan, steps: [plan.steps[1]!] };
+      const perform = async (call: AwsCall) => {
+        if (call.action === 'ecs:CreateCluster') throw lost();
+        return { clusters: [{ status: 'INACTIVE', tags: [ours] }] };
+      };
+      await expect(executePlan(clusterPlan, { perform })).resolves.toMatchObject({ ok: false, mayRemain: [] });
+      const alive = async (call: AwsCall) => {
+        if (call.action === 'ecs:CreateCluster') throw lost();
+        return { clusters: [{ status: 'ACTIVE', tags: [ours] }] };
+      };
+      await expect(executePlan(clusterPlan, { perform: alive })).resolves.toMatchObject({ ok: true });
+    });
   });
 });

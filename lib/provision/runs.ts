@@ -11,7 +11,8 @@ export interface ProvisionRun {
   fingerprint: string;
   state: 'running' | 'succeeded' | 'failed';
   steps: { id: StepId; action: StepAction; status: StepStatus }[];
-  failure?: { step: StepId; message: MessageRef; rolledBack: boolean };
+  /** `mayRemain`: the steps whose resources may still be in the account; none when all were verified gone. */
+  failure?: { step: StepId; message: MessageRef; mayRemain: StepId[] };
 }
 
 interface RunStore {

@@ -10,11 +10,14 @@ export class StepResultError extends Error {
   override name = 'StepResultError';
 }
 
-/** The named value a step's answer gives later steps, if it gives one. */
-export function stepOutputs(step: PlanStep, answer: unknown): Record<string, string> {
+/**
+ * The named value a step's answer gives later steps, if it gives one. `query` says where it is
+ * when the answer is a lookup's rather than the call's own.
+ */
+export function stepOutputs(step: PlanStep, answer: unknown, query?: string): Record<string, string> {
   const output = STEP_OUTPUTS[step.id as keyof typeof STEP_OUTPUTS];
   if (!output) return {};
-  const value = readQuery(answer, output.query);
+  const value = readQuery(answer, query ?? output.query);
   if (typeof value !== 'string' || value === '') {
     throw new StepResultError(`AWS's answer to ${step.call.action} had no ${output.name}.`);
   }

@@ -61,6 +61,7 @@ export function planCluster(request: ClusterRequest): ClusterPlan {
 
 export { FARGATE_CAPACITY_PROVIDERS } from './cluster';
 export { ecsUserData } from './launch-template';
+export { lookupOf, madeByRequest, type StepLookup } from './lookups';
 export { resourceNames } from './names';
 export { resourceTags } from './tags';
 export * from './steps';

@@ -9,6 +9,8 @@ import type {
   CreateSecurityGroupCommandInput,
   DeleteLaunchTemplateCommandInput,
   DeleteSecurityGroupCommandInput,
+  DescribeLaunchTemplatesCommandInput,
+  DescribeSecurityGroupsCommandInput,
 } from '@aws-sdk/client-ec2';
 import type {
   CreateCapacityProviderCommandInput,
@@ -27,29 +29,36 @@ import type {
   DeleteInstanceProfileCommandInput,
   DeleteRoleCommandInput,
   DetachRolePolicyCommandInput,
+  GetInstanceProfileCommandInput,
+  GetRoleCommandInput,
   RemoveRoleFromInstanceProfileCommandInput,
 } from '@aws-sdk/client-iam';
 import type { GetParameterCommandInput } from '@aws-sdk/client-ssm';
 
 /**
- * Every AWS action a plan step may perform, named as IAM names it, with the SDK input it takes.
- * Declared once: the plan's steps, the sender in lib/aws/perform and the IAM policy test read it.
+ * Every AWS action a plan step may perform (and the reads that find what a step made when its
+ * answer was lost), named as IAM names it, with the SDK input it takes. Declared once: the plan's
+ * steps, the sender in lib/aws/perform and the IAM policy test read it.
  */
 export interface StepActions {
   'ssm:GetParameter': GetParameterCommandInput;
   'iam:CreateRole': CreateRoleCommandInput;
+  'iam:GetRole': GetRoleCommandInput;
   'iam:DeleteRole': DeleteRoleCommandInput;
   'iam:AttachRolePolicy': AttachRolePolicyCommandInput;
   'iam:DetachRolePolicy': DetachRolePolicyCommandInput;
   'iam:CreateInstanceProfile': CreateInstanceProfileCommandInput;
   'iam:DeleteInstanceProfile': DeleteInstanceProfileCommandInput;
+  'iam:GetInstanceProfile': GetInstanceProfileCommandInput;
   'iam:AddRoleToInstanceProfile': AddRoleToInstanceProfileCommandInput;
   'iam:RemoveRoleFromInstanceProfile': RemoveRoleFromInstanceProfileCommandInput;
   'ec2:CreateSecurityGroup': CreateSecurityGroupCommandInput;
   'ec2:DeleteSecurityGroup': DeleteSecurityGroupCommandInput;
+  'ec2:DescribeSecurityGroups': DescribeSecurityGroupsCommandInput;
   'ec2:AuthorizeSecurityGroupIngress': AuthorizeSecurityGroupIngressCommandInput;
   'ec2:CreateLaunchTemplate': CreateLaunchTemplateCommandInput;
   'ec2:DeleteLaunchTemplate': DeleteLaunchTemplateCommandInput;
+  'ec2:DescribeLaunchTemplates': DescribeLaunchTemplatesCommandInput;
   'autoscaling:CreateAutoScalingGroup': CreateAutoScalingGroupCommandInput;
   'autoscaling:DeleteAutoScalingGroup': DeleteAutoScalingGroupCommandInput;
   'autoscaling:DescribeAutoScalingGroups': DescribeAutoScalingGroupsCommandInput;
