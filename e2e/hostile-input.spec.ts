@@ -389,3 +389,18 @@ test('a leading byte order mark is dropped the same way with and without JavaScr
   await expect(page).toHaveURL(/\/clusters\/bom-script\?/);
   expect((await clusterNames()).sort()).toEqual(['bom-plain', 'bom-script']);
 });
+
+test('without JavaScript, an unknown AMI family posted from the EC2 page is a field error, not a broken page', async ({
+  request,
+}) => {
+  const fields = actionFields(await (await request.get('/clusters/create?ec2=1')).text());
+  await resetAws();
+  const answer = await request.post('/clusters/create?ec2=1', {
+    multipart: { ...fields, ...clusterFormFields('unknown-ami'), ec2: 'on', amiFamily: 'evil' },
+    maxRedirects: 0,
+  });
+  expect(answer.status()).toBe(200);
+  const page = await answer.text();
+  expect(page).toMatch(/id="amiFamily-error"[^]*?Select one of the options\./);
+  expect((await callsSeen()).filter((operation) => /^(Create|Put|Run)/.test(operation))).toEqual([]);
+});

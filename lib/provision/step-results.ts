@@ -1,5 +1,5 @@
 import type { DescribeCapacityProvidersResponse, DescribeClustersResponse } from '@aws-sdk/client-ecs';
-import { type PlanStep, readQuery, STEP_OUTPUTS, type WaitCondition } from '@/lib/cluster/plan';
+import { type PlanStep, readQuery, STEP_OUTPUTS, type WaitCondition, WAITS } from '@/lib/cluster/plan';
 
 /**
  * What the executor reads from AWS's answers: the values later steps refer to as
@@ -24,31 +24,38 @@ export function stepOutputs(step: PlanStep, answer: unknown, query?: string): Re
   return { [`${step.id}.${output.name}`]: value };
 }
 
-/** True once AWS reports the condition; throws when AWS reports it can no longer happen. */
+/**
+ * True once AWS reports the condition (the values in WAITS, which the CLI script reads too); throws
+ * when AWS reports it can no longer happen.
+ */
 export function waitIsOver(condition: WaitCondition, answer: unknown): boolean {
+  throwIfFailed(condition, answer);
+  const { query, done } = WAITS[condition];
+  // The AWS CLI prints a missing value as None; some endpoints never report attachments.
+  const value = readQuery(answer, query) ?? 'None';
+  return (done as readonly unknown[]).includes(value);
+}
+
+function throwIfFailed(condition: WaitCondition, answer: unknown) {
   switch (condition) {
     case 'capacityProviderActive': {
       const provider = (answer as DescribeCapacityProvidersResponse).capacityProviders?.[0];
       if (provider?.status === 'INACTIVE' || provider?.updateStatus?.endsWith('_FAILED')) {
         throw new StepResultError(`The capacity provider failed: ${provider.updateStatusReason ?? provider.status}`);
       }
-      return provider?.status === 'ACTIVE';
+      return;
     }
     case 'clusterActive': {
       const status = (answer as DescribeClustersResponse).clusters?.[0]?.status;
       if (status === undefined || status === 'INACTIVE' || status === 'FAILED') {
         throw new StepResultError(`The cluster is ${status ?? 'gone'}, not ACTIVE.`);
       }
-      return status === 'ACTIVE';
+      return;
     }
-    case 'clusterAttachmentsComplete': {
-      const cluster = (answer as DescribeClustersResponse).clusters?.[0];
-      if (cluster?.attachmentsStatus === 'UPDATE_FAILED') {
+    case 'clusterAttachmentsComplete':
+      if ((answer as DescribeClustersResponse).clusters?.[0]?.attachmentsStatus === 'UPDATE_FAILED') {
         throw new StepResultError('The cluster could not apply its capacity providers.');
       }
-      // Some endpoints never report attachments; then there is nothing to wait for.
-      return !cluster?.attachmentsStatus || cluster.attachmentsStatus === 'UPDATE_COMPLETE';
-    }
   }
 }
 
