@@ -9,6 +9,7 @@
 //  4. Lighthouse (mobile) on the Create cluster page in English and Korean: the performance score,
 //     total blocking time and the accessibility score, next to the empty page's.
 // Figures only; nothing here passes or fails.
+import './node-version.mjs';
 import {
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
@@ -44,7 +45,6 @@ const QUIET_CHROMIUM = [
   '--no-first-run',
   '--disable-quic',
 ];
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 ensureDependencies();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: runs the app on http://localhost:3000 (PORT to change). With no AWS configuration it
 // starts a local moto server first and runs against it as a sandbox, labelled so on every page.
+import './node-version.mjs';
 import { spawn } from 'node:child_process';
 import {
   ensureBuild,

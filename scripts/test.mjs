@@ -2,6 +2,7 @@
 // `npm test`: every check a change must pass, in the order that fails fastest: lint, types, unit
 // tests, the production build, then end-to-end tests in headless Chromium against moto.
 // Ends with one line counting every test run: "tests: N passed, N failed".
+import './node-version.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +11,6 @@ import { ensureDependencies, root, run } from './lib.mjs';
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
-  // This project runs on Node 20; the SDK's notice about Node 22 would fill every log.
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Not test-results/: Playwright empties that folder when it starts.
