@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['{app,components,lib}/**/*.test.{ts,tsx}'],
+    // A PostgreSQL of the run's own: the database tests run against it and against SQLite.
+    globalSetup: ['./lib/db/postgres-for-tests.ts'],
     environment: 'node',
   },
 });

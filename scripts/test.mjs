@@ -21,6 +21,10 @@ if (!existsSync(chromium)) {
   console.error(`End-to-end tests need Chromium at ${chromium}: apt-get install chromium (or set CHROMIUM_PATH).`);
   process.exit(1);
 }
+if (spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status !== 0) {
+  console.error('The database tests need PostgreSQL’s server (they start their own): apt-get install postgresql.');
+  process.exit(1);
+}
 if (spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore' }).status !== 0) {
   console.error("End-to-end tests need the moto AWS emulator: pip install 'moto[server]==5.2.1'.");
   process.exit(1);

@@ -1,0 +1,63 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables of the request journal, as Kysely sees them. Times are ISO 8601 text (UTC) and JSON
+ * is text, so one set of queries serves SQLite and PostgreSQL alike and sorts the same on both.
+ */
+
+export type RequestState = 'queued' | 'running' | 'succeeded' | 'failed' | 'rolledBack';
+export const UNFINISHED_STATES: readonly RequestState[] = ['queued', 'running'];
+
+export interface RequestsTable {
+  /** The request id the form issued: one id, one request. */
+  id: string;
+  cluster_name: string;
+  account: string;
+  region: string;
+  /** The validated ClusterRequest, as JSON. */
+  request: string;
+  /** The plan made from it, as JSON. */
+  plan: string;
+  state: RequestState;
+  created_at: string;
+  updated_at: string;
+  /** Filled by the portal: who asked, for which team, under which version of the rules. */
+  requested_by: string | null;
+  team: string | null;
+  policy_version: string | null;
+  /** The worker that holds the request, until when, and a version every write of it checks. */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  fencing: ColumnType<number, number | undefined, number>;
+}
+
+export interface RequestStepsTable {
+  request_id: string;
+  /** Order of the journal's entries for one request: append-only. */
+  seq: number;
+  step_index: number;
+  step_id: string;
+  status: string;
+  at: string;
+  /** What AWS returned that later steps use, as JSON. */
+  outputs: string | null;
+  /** The failure: its message reference and AWS's request id, as JSON. */
+  error: string | null;
+  /** The worker that wrote the entry. */
+  owner: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  request_id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  detail: string | null;
+}
+
+export interface Database {
+  requests: RequestsTable;
+  request_steps: RequestStepsTable;
+  audit_events: AuditEventsTable;
+}
