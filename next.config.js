@@ -18,6 +18,10 @@ const nextConfig = {
     '@aws-sdk/client-s3',
     '@aws-sdk/client-servicediscovery',
     '@aws-sdk/client-ssm',
+    '@aws-sdk/client-sts',
+    // The database drivers: better-sqlite3 loads a native addon.
+    'better-sqlite3',
+    'pg',
   ],
 };
 

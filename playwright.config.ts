@@ -1,5 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E } from './e2e/support/settings';
+import { appEnvironment, E2E } from './e2e/support/settings';
+
+// A new request journal for every run; test workers inherit the id, so they name the same file.
+const runId = (process.env.E2E_RUN_ID ??= String(Date.now()));
 
 /**
  * End-to-end tests drive the production build (`next start`) in headless Chromium. The app talks to
@@ -48,18 +53,7 @@ export default defineConfig({
     {
       command: `npx next start -p ${E2E.appPort}`,
       url: `${E2E.appUrl}/clusters/create`,
-      env: {
-        NEXT_TELEMETRY_DISABLED: '1',
-        AWS_ENDPOINT_URL: E2E.proxyUrl,
-        AWS_REGION: E2E.region,
-        AWS_ACCESS_KEY_ID: E2E.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: E2E.secretAccessKey,
-        ECS_CONSOLE_SANDBOX: '1',
-        // Tests change the account between page views: lists are read from moto every time.
-        AWS_LIST_CACHE_SECONDS: '0',
-        // Short deadlines, so the tests of a hanging AWS end quickly.
-        AWS_REQUEST_TIMEOUT_MS: '5000',
-      },
+      env: appEnvironment(`file:${join(tmpdir(), `ecs-console-e2e-${runId}.db`)}`),
       reuseExistingServer: false,
       timeout: 60_000,
     },

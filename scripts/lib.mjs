@@ -1,6 +1,7 @@
 // Helpers shared by the run, test and bench scripts. Node built-ins only: these run before `npm ci`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -148,5 +149,7 @@ export function sandboxEnvironment(motoUrl, env = process.env) {
     AWS_ACCESS_KEY_ID: 'sandbox',
     AWS_SECRET_ACCESS_KEY: 'sandbox',
     ECS_CONSOLE_SANDBOX: '1',
+    // The emulated AWS is gone when the sandbox stops: so is the journal of what was made in it.
+    DATABASE_URL: env.DATABASE_URL ?? `file:${join(mkdtempSync(join(tmpdir(), 'ecs-console-sandbox-')), 'journal.db')}`,
   };
 }

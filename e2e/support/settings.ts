@@ -15,3 +15,20 @@ export const E2E = {
   /** Known so a test can prove it never reaches the browser. */
   secretAccessKey: 'e2e-Secret-Never-Sent-To-Browser-7f3kQ9',
 };
+
+/** What the app server runs with in the end-to-end tests: "AWS" is the fault proxy in front of moto. */
+export function appEnvironment(databaseUrl: string): Record<string, string> {
+  return {
+    NEXT_TELEMETRY_DISABLED: '1',
+    AWS_ENDPOINT_URL: E2E.proxyUrl,
+    AWS_REGION: E2E.region,
+    AWS_ACCESS_KEY_ID: E2E.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: E2E.secretAccessKey,
+    ECS_CONSOLE_SANDBOX: '1',
+    DATABASE_URL: databaseUrl,
+    // Tests change the account between page views: lists are read from moto every time.
+    AWS_LIST_CACHE_SECONDS: '0',
+    // Short deadlines, so the tests of a hanging AWS end quickly.
+    AWS_REQUEST_TIMEOUT_MS: '5000',
+  };
+}

@@ -7,6 +7,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
 
 /**
  * One client per service per process. Region, credentials and endpoint come only from the
@@ -41,6 +42,7 @@ export const autoScalingClient = lazy(() => new AutoScalingClient(deadlines()));
 export const iamClient = lazy(() => new IAMClient(deadlines()));
 export const ssmClient = lazy(() => new SSMClient(deadlines()));
 export const logsClient = lazy(() => new CloudWatchLogsClient(deadlines()));
+export const stsClient = lazy(() => new STSClient(deadlines()));
 // A local endpoint (the sandbox's) has no bucket host names: name the bucket in the path there.
 export const s3Client = lazy(
   () =>

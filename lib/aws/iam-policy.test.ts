@@ -17,9 +17,13 @@ const IAM_PREFIX: Record<string, string> = {
   'client-servicediscovery': 'servicediscovery',
   'client-cloudwatch-logs': 'logs',
   'client-s3': 's3',
+  'client-sts': 'sts',
 };
-/** Operations IAM authorizes under another action's name. */
-const AUTHORIZED_AS: Record<string, string> = { 's3:HeadBucket': 's3:ListBucket' };
+/** Operations IAM authorizes under another action's name; GetCallerIdentity needs no permission. */
+const AUTHORIZED_AS: Record<string, string | undefined> = {
+  's3:HeadBucket': 's3:ListBucket',
+  'sts:GetCallerIdentity': undefined,
+};
 
 function allowed(policy: { Statement: { Action: string | string[] }[] }): Set<string> {
   return new Set(policy.Statement.flatMap((statement) => [statement.Action].flat()));
@@ -47,7 +51,8 @@ function operationsCalledByTheApp(): string[] {
         const command = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
         if (command && !names.includes(`type ${name}`)) {
           const operation = `${prefix}:${command}`;
-          operations.add(AUTHORIZED_AS[operation] ?? operation);
+          const authorizedAs = operation in AUTHORIZED_AS ? AUTHORIZED_AS[operation] : operation;
+          if (authorizedAs) operations.add(authorizedAs);
         }
       }
     }

@@ -3,6 +3,7 @@ import { migrate, openDatabase, DatabaseSetupError } from './connect';
 import {
   claimRequest,
   finishRequest,
+  listRequests,
   journalOf,
   LeaseLostError,
   NameTakenError,
@@ -110,6 +111,34 @@ describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
     await releaseRequest(test.db, first.lease);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect((await claimRequest(test.db, 'worker-b', 60_000))?.request.id).toBe('r1');
+  });
+
+  it('lists requests newest first, filtered, a page at a time', async () => {
+    for (let index = 0; index < 5; index += 1) {
+      await submitRequest(test.db, request(`r${index}`, index % 2 === 0 ? `web-${index}` : `batch-${index}`));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const first = await listRequests(test.db, { limit: 2 });
+    expect(first.requests.map((row) => row.id)).toEqual(['r4', 'r3']);
+    const second = await listRequests(test.db, { limit: 2, before: first.next });
+    expect(second.requests.map((row) => row.id)).toEqual(['r2', 'r1']);
+    const last = await listRequests(test.db, { limit: 2, before: second.next });
+    expect(last).toEqual({ requests: [expect.objectContaining({ id: 'r0' })], next: undefined });
+
+    expect((await listRequests(test.db, { limit: 10, cluster: 'web' })).requests.map((row) => row.id)).toEqual([
+      'r4',
+      'r2',
+      'r0',
+    ]);
+    const claimed = await claimRequest(test.db, 'w', 30_000);
+    await finishRequest(test.db, claimed!.lease, 'succeeded');
+    expect((await listRequests(test.db, { limit: 10, state: 'succeeded' })).requests.map((row) => row.id)).toEqual([
+      'r0',
+    ]);
+    // % and _ in the search are characters, not wildcards.
+    expect((await listRequests(test.db, { limit: 10, cluster: '%' })).requests).toEqual([]);
+    expect((await listRequests(test.db, { limit: 10, cluster: 'web_' })).requests).toEqual([]);
+    expect((await listRequests(test.db, { limit: 10, cluster: 'web-' })).requests).toHaveLength(3);
   });
 
   it('migrating again changes nothing; a database from a newer version of the app is refused by name', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database, RequestState, RequestsTable, RequestStepsTable } from './schema';
 
 /**
@@ -214,4 +214,47 @@ function audit(
 function isUniqueViolation(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: string };
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export interface RequestFilter {
+  state?: RequestState;
+  /** Part of the cluster name. */
+  cluster?: string;
+  /** Where the previous page ended: requests older than this one. */
+  before?: { createdAt: string; id: string };
+  limit: number;
+}
+
+/**
+ * Requests, newest first, a page at a time. Keyset pagination: the next page starts after the last
+ * request shown, so new requests arriving meanwhile neither repeat nor skip a row.
+ */
+export async function listRequests(
+  db: Kysely<Database>,
+  filter: RequestFilter,
+): Promise<{ requests: StoredRequest[]; next?: { createdAt: string; id: string } }> {
+  let query = db.selectFrom('requests').selectAll();
+  if (filter.state) query = query.where('state', '=', filter.state);
+  if (filter.cluster) {
+    const pattern = `%${filter.cluster.replace(/[\\%_]/g, '\\$&')}%`;
+    // SQLite has no default escape character for LIKE; PostgreSQL's is the same backslash.
+    query = query.where(sql<boolean>`cluster_name like ${pattern} escape '\\'`);
+  }
+  if (filter.before) {
+    const { createdAt, id } = filter.before;
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
+    );
+  }
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+  const requests = rows.slice(0, filter.limit);
+  const last = requests.at(-1);
+  return {
+    requests,
+    next: rows.length > filter.limit && last ? { createdAt: last.created_at, id: last.id } : undefined,
+  };
 }

@@ -5,8 +5,8 @@ import type { ColumnType, Generated } from 'kysely';
  * is text, so one set of queries serves SQLite and PostgreSQL alike and sorts the same on both.
  */
 
-export type RequestState = 'queued' | 'running' | 'succeeded' | 'failed' | 'rolledBack';
-export const UNFINISHED_STATES: readonly RequestState[] = ['queued', 'running'];
+export const REQUEST_STATES = ['queued', 'running', 'succeeded', 'failed', 'rolledBack'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
 
 export interface RequestsTable {
   /** The request id the form issued: one id, one request. */

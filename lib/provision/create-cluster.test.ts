@@ -7,8 +7,12 @@ import {
   InvalidParameterException,
 } from '@aws-sdk/client-ecs';
 import { ListNamespacesCommand, ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultClusterFormValues } from '@/lib/cluster/form-fields';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { planCluster } from '@/lib/cluster/plan';
@@ -18,6 +22,7 @@ import { provisionCluster } from './create-cluster';
 
 const ecs = mockClient(ECSClient);
 const serviceDiscovery = mockClient(ServiceDiscoveryClient);
+const sts = mockClient(STSClient);
 
 const NAMESPACE_ARN = 'arn:aws:servicediscovery:us-east-1:111122223333:namespace/ns-abc123';
 
@@ -43,7 +48,13 @@ function fakeEcs(clusters = new Map<string, Cluster>()) {
 const createClusterCalls = () => ecs.commandCalls(CreateClusterCommand).map((call) => call.args[0].input);
 
 describe('provisionCluster', () => {
+  beforeAll(() => {
+    // The journal in a SQLite file of this test file's own; the worker runs in this process.
+    vi.stubEnv('DATABASE_URL', `file:${join(mkdtempSync(join(tmpdir(), 'provision-')), 'journal.db')}`);
+    vi.stubEnv('AWS_REGION', 'us-east-1');
+  });
   beforeEach(() => {
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333' });
     ecs.reset();
     serviceDiscovery.reset();
     serviceDiscovery
@@ -128,26 +139,20 @@ describe('provisionCluster', () => {
   });
 
   it('retries once when a new account’s service-linked role is not ready yet', async () => {
-    vi.useFakeTimers();
-    try {
-      ecs.on(DescribeClustersCommand).resolves({ clusters: [] });
-      ecs
-        .on(CreateClusterCommand)
-        .rejectsOnce(
-          new InvalidParameterException({
-            message: 'Unable to assume the service linked role. Please verify that the ECS service linked role exists.',
-            $metadata: {},
-          }),
-        )
-        .resolves({ cluster: { clusterName: 'demo', status: 'ACTIVE' } });
-      const outcome = provisionCluster(request());
-      await vi.runAllTimersAsync();
-      await expect(outcome).resolves.toMatchObject({ ok: true });
-      expect(createClusterCalls()).toHaveLength(2);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    ecs.on(DescribeClustersCommand).resolves({ clusters: [] });
+    ecs
+      .on(CreateClusterCommand)
+      .rejectsOnce(
+        new InvalidParameterException({
+          message: 'Unable to assume the service linked role. Please verify that the ECS service linked role exists.',
+          $metadata: {},
+        }),
+      )
+      .resolves({ cluster: { clusterName: 'demo', status: 'ACTIVE' } });
+    // The worker waits its 3 s for the role, in real time: its idle loop keeps fake timers busy forever.
+    await expect(provisionCluster(request())).resolves.toMatchObject({ ok: true });
+    expect(createClusterCalls()).toHaveLength(2);
+  }, 10_000);
 
   it('turns a refusal into a form error naming the permission, and creates nothing', async () => {
     ecs.on(DescribeClustersCommand).resolves({ clusters: [] });

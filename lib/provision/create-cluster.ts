@@ -1,57 +1,113 @@
 import 'server-only';
-import { findCluster, isInconsistentIdempotentRequest } from '@/lib/aws/clusters';
+import type { Kysely } from 'kysely';
+import { currentPlace } from '@/lib/aws/account';
+import { findCluster } from '@/lib/aws/clusters';
 import { describeAwsError } from '@/lib/aws/errors';
 import { listNamespaces } from '@/lib/aws/namespaces';
 import type { FieldErrors, FormError } from '@/lib/cluster/form-state';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { type ClusterPlan, planCluster } from '@/lib/cluster/plan';
+import { database } from '@/lib/db';
+import { databaseProblem } from '@/lib/db/problems';
+import { findRequest, journalOf, NameTakenError, submitRequest } from '@/lib/db/journal';
+import type { Database } from '@/lib/db/schema';
 import type { ClusterRequest } from '@/lib/cluster/request';
 import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
 import { checkExecLoggingAgainstAws } from './check-exec-logging';
-import { executePlan, type ExecutionResult } from './execute';
-import { withLock } from './lock';
-import { latestRunOfCluster, type ProvisionRun, runOfRequest, startRun } from './runs';
+import { journalState, type ProvisionRun, runFrom } from './runs';
+import { wakeWorker } from './worker';
 
 export type ProvisionOutcome =
   { ok: true; clusterName: string; requestId: string } | { ok: false; fieldErrors: FieldErrors; formError?: FormError };
 
+/** How long the action waits for a one-step (Fargate only) request, to answer its outcome on the form. */
+const ONE_STEP_WAIT_MS = 15_000;
+
 /**
- * Creates the cluster a validated request describes: checks what only AWS can tell, then plans
- * and executes, recording each step in the request's run. A one-step plan (Fargate only) runs
- * before the answer; a longer one runs on in the background and the cluster's page follows it. One request per cluster name at a time
- * in this process; across processes the request tag makes ECS refuse a second, different
- * CreateCluster for the same name.
+ * Submits the cluster a validated request describes: checks what only AWS can tell, plans, and
+ * stores the request and its plan in the journal, where a provisioning worker takes it up. A
+ * longer plan is answered at once (the cluster's page follows its steps); a one-step plan is
+ * waited for, so its outcome is answered on the form. One unfinished request per cluster name,
+ * account and Region: the database refuses a second, whichever process takes it.
  */
-export function provisionCluster(request: ClusterRequest): Promise<ProvisionOutcome> {
-  return withLock(`cluster:${request.clusterName}`, async () => {
-    // The same request again (a double click, a retried post): it is already under way or done.
-    const earlier = runOfRequest(request.requestId);
-    const fingerprint = JSON.stringify(request);
-    if (earlier && earlier.state !== 'failed') {
-      if (earlier.fingerprint === fingerprint) return accepted(request);
+export async function provisionCluster(request: ClusterRequest): Promise<ProvisionOutcome> {
+  let db: Kysely<Database>;
+  let place: { account: string; region: string };
+  try {
+    db = await database();
+    place = await currentPlace().catch((error: unknown) => {
+      throw new CheckFailedError('sts:GetCallerIdentity', error);
+    });
+  } catch (error) {
+    return setupFailed(error);
+  }
+
+  // The same request again (a double click, a retried post): answer what became of it.
+  const earlier = await findRequest(db, request.requestId);
+  if (earlier) {
+    if (earlier.request !== JSON.stringify(request)) {
       // One id, two different requests: never answer the second with the first's cluster.
       return {
         ok: false,
         fieldErrors: {},
-        formError: { message: { key: 'request.reused', params: { name: earlier.clusterName } } },
+        formError: { message: { key: 'request.reused', params: { name: earlier.cluster_name } } },
       };
     }
+    return outcomeOf(db, earlier.id);
+  }
 
-    const refused = await checkAgainstAws(request);
-    if (refused) return refused;
+  const refused = await checkAgainstAws(request);
+  if (refused) return refused;
 
-    const plan = planCluster(request);
-    const run = startRun(plan, fingerprint);
-    const finished = executeAndRecord(plan, run);
-    if (plan.steps.length > 1) {
-      finished.catch(() => undefined); // logged and recorded in the run
-      return accepted(request);
-    }
-    const result = await finished;
-    if (result.ok) return accepted(request);
-    if (isInconsistentIdempotentRequest(result.error)) return nameTaken();
-    return { ok: false, fieldErrors: {}, formError: formErrorOf(run) };
-  });
+  const plan = planCluster(request);
+  try {
+    await submitRequest(db, {
+      id: request.requestId,
+      clusterName: request.clusterName,
+      ...place,
+      request,
+      plan,
+    });
+  } catch (error) {
+    if (error instanceof NameTakenError) return nameTaken();
+    return setupFailed(error);
+  }
+  wakeWorker();
+  if (plan.steps.length > 1) return accepted(request);
+  return (await waitUntilFinished(db, request.requestId, ONE_STEP_WAIT_MS))
+    ? outcomeOf(db, request.requestId)
+    : accepted(request);
+}
+
+const accepted = (request: ClusterRequest): ProvisionOutcome => ({
+  ok: true,
+  clusterName: request.clusterName,
+  requestId: request.requestId,
+});
+const nameTaken = (): ProvisionOutcome => ({ ok: false, fieldErrors: { clusterName: 'validation.clusterName.taken' } });
+
+/** The outcome of a stored request, as the form answers it. */
+async function outcomeOf(db: Kysely<Database>, requestId: string): Promise<ProvisionOutcome> {
+  const stored = (await findRequest(db, requestId))!;
+  if (stored.state !== 'failed' && stored.state !== 'rolledBack') {
+    return { ok: true, clusterName: stored.cluster_name, requestId };
+  }
+  const plan = JSON.parse(stored.plan) as ClusterPlan;
+  const { failure } = journalState(plan, await journalOf(db, requestId));
+  if (failure?.error.field)
+    return { ok: false, fieldErrors: { [failure.error.field]: 'validation.clusterName.taken' } };
+  const run = runFrom(stored, await journalOf(db, requestId));
+  return { ok: false, fieldErrors: {}, formError: formErrorOf(run) };
+}
+
+async function waitUntilFinished(db: Kysely<Database>, requestId: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const stored = await findRequest(db, requestId);
+    if (stored && stored.state !== 'queued' && stored.state !== 'running') return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }
 
 /** The failure of a one-step run, saying what is in the account only as far as it was verified. */
@@ -64,17 +120,17 @@ function formErrorOf({ failure, clusterName, requestId }: ProvisionRun): FormErr
   };
 }
 
-const accepted = (request: ClusterRequest): ProvisionOutcome => ({
-  ok: true,
-  clusterName: request.clusterName,
-  requestId: request.requestId,
-});
-const nameTaken = (): ProvisionOutcome => ({ ok: false, fieldErrors: { clusterName: 'validation.clusterName.taken' } });
+/** The journal could not be opened or written, or the account could not be asked: nothing was stored. */
+function setupFailed(error: unknown): ProvisionOutcome {
+  if (error instanceof CheckFailedError) {
+    return { ok: false, fieldErrors: {}, formError: { message: describeAwsError(error.cause, error.permission) } };
+  }
+  return { ok: false, fieldErrors: {}, formError: { message: databaseProblem(error) } };
+}
 
 /** Undefined when AWS has no objection; otherwise the outcome to report. */
 async function checkAgainstAws(request: ClusterRequest): Promise<ProvisionOutcome | undefined> {
   try {
-    if (latestRunOfCluster(request.clusterName)?.state === 'running') return nameTaken();
     const existing = await findCluster(request.clusterName).catch((error: unknown) => {
       throw new CheckFailedError('ecs:DescribeClusters', error);
     });
@@ -107,28 +163,4 @@ async function checkNamespace(request: ClusterRequest): Promise<FieldErrors> {
   return namespaces.some((namespace) => namespace.arn === request.namespace)
     ? {}
     : { namespace: 'validation.namespace.notFound' };
-}
-
-/** Runs the plan, recording each step's status and the outcome in the request's run. */
-async function executeAndRecord(plan: ClusterPlan, run: ProvisionRun): Promise<ExecutionResult> {
-  try {
-    const result = await executePlan(plan, {
-      onStatus: (statuses) => {
-        run.steps = run.steps.map((step, index) => ({ ...step, status: statuses[index] ?? step.status }));
-      },
-    });
-    run.state = result.ok ? 'succeeded' : 'failed';
-    if (!result.ok) {
-      run.failure = {
-        step: result.failedStep.id,
-        message: describeAwsError(result.error, result.failedStep.call.action),
-        mayRemain: result.mayRemain,
-      };
-    }
-    return result;
-  } catch (error) {
-    run.state = 'failed';
-    console.error(`[provision] run ${run.requestId} stopped unexpectedly`, error);
-    throw error;
-  }
 }

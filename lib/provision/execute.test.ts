@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AwsCall, ClusterPlan } from '@/lib/cluster/plan';
-import { executePlan, type StepStatus } from './execute';
+import { executePlan, type StepChange } from './execute';
 
 const plan: ClusterPlan = {
   clusterName: 'demo',
@@ -45,8 +45,8 @@ function fakeAws(failOn?: AwsCall['action'], providerStatuses = ['ACTIVE']) {
 describe('executePlan', () => {
   it('runs every step in order, filling in what earlier steps returned', async () => {
     const aws = fakeAws();
-    const seen: StepStatus[][] = [];
-    const result = await executePlan(plan, { perform: aws.perform, onStatus: (statuses) => seen.push([...statuses]) });
+    const seen: StepChange[] = [];
+    const result = await executePlan(plan, { perform: aws.perform, onStep: (change) => void seen.push(change) });
     expect(result).toEqual({ ok: true, statuses: ['done', 'done', 'done', 'done'] });
     expect(aws.calls.map((call) => call.action)).toEqual([
       'ssm:GetParameter',
@@ -55,7 +55,10 @@ describe('executePlan', () => {
       'ecs:DescribeCapacityProviders',
     ]);
     expect(aws.calls[2]?.input).toEqual({ LaunchTemplateName: 'lt', LaunchTemplateData: { ImageId: 'ami-123' } });
-    expect(seen[0]).toEqual(['running', 'pending', 'pending', 'pending']);
+    expect(seen.slice(0, 2)).toEqual([
+      { index: 0, status: 'running' },
+      { index: 0, status: 'done', outputs: { 'resolveAmi.imageId': 'ami-123' } },
+    ]);
   });
 
   it('asks again until a wait is over', async () => {
@@ -201,6 +204,45 @@ describe('executePlan', () => {
         return { clusters: [{ status: 'ACTIVE', tags: [ours] }] };
       };
       await expect(executePlan(clusterPlan, { perform: alive })).resolves.toMatchObject({ ok: true });
+    });
+  });
+
+  describe('resumed after its process died', () => {
+    it('skips the steps its journal says are done, with their outputs, and runs again the one that was running', async () => {
+      const aws = fakeAws();
+      const result = await executePlan(plan, {
+        perform: aws.perform,
+        resume: { statuses: ['done', 'done', 'running', 'pending'], outputs: { 'resolveAmi.imageId': 'ami-9' } },
+      });
+      expect(result).toEqual({ ok: true, statuses: ['done', 'done', 'done', 'done'] });
+      expect(aws.calls.map((call) => call.action)).toEqual([
+        'ec2:CreateLaunchTemplate',
+        'ecs:DescribeCapacityProviders',
+      ]);
+      expect(aws.calls[0]?.input).toMatchObject({ LaunchTemplateData: { ImageId: 'ami-9' } });
+    });
+
+    it('finishes the rollback it was in, undoing only what is still done', async () => {
+      const aws = fakeAws();
+      const result = await executePlan(plan, {
+        perform: aws.perform,
+        resume: { statuses: ['done', 'done', 'rolledBack', 'failed'], outputs: {} },
+      });
+      expect(result).toMatchObject({ ok: false, error: undefined, mayRemain: [] });
+      expect(aws.calls).toEqual([{ action: 'ecs:DeleteCluster', input: { cluster: 'demo' } }]);
+    });
+
+    it('stops where it is when its hook says so, doing and undoing nothing more', async () => {
+      const aws = fakeAws();
+      const lost = new Error('lease lost');
+      const run = executePlan(plan, {
+        perform: aws.perform,
+        onStep: ({ index, status }) => {
+          if (index === 1 && status === 'done') throw lost;
+        },
+      });
+      await expect(run).rejects.toMatchObject({ cause: lost });
+      expect(aws.calls.map((call) => call.action)).toEqual(['ssm:GetParameter', 'ecs:CreateCluster']);
     });
   });
 });

@@ -21,16 +21,32 @@ export type ExecutionResult =
       ok: false;
       statuses: StepStatus[];
       failedStep: PlanStep;
+      /** What went wrong; undefined when a resumed run only finished an earlier rollback. */
       error: unknown;
       /** Steps whose resources may still be in the account: an undo failed, or an outcome is unknown. */
       mayRemain: StepId[];
     };
 
+export interface StepChange {
+  index: number;
+  status: StepStatus;
+  /** The values the step's answer gives later steps, once it is done. */
+  outputs?: Record<string, string>;
+  error?: unknown;
+}
+
 export interface ExecutionHooks {
   /** Performs one AWS call; the SDK by default. */
   perform?: (call: AwsCall) => Promise<unknown>;
-  /** Told every time a step's status changes. */
-  onStatus?: (statuses: readonly StepStatus[]) => void;
+  /** Told of every status change before the run goes on; if it throws, the run stops where it is. */
+  onStep?: (change: StepChange) => void | Promise<void>;
+  /** Where an interrupted run left off: the statuses and outputs its journal holds. */
+  resume?: { statuses: StepStatus[]; outputs: Record<string, string> };
+}
+
+/** A hook said stop (the worker lost its lease): nothing more is done or undone by this process. */
+class RunInterrupted extends Error {
+  override name = 'RunInterrupted';
 }
 
 /**
@@ -38,19 +54,40 @@ export interface ExecutionHooks {
  * finishes work later. A create step whose call failed is looked up first: AWS may have applied
  * it and lost the answer, and what carries this request's tag was made by it. If a step fails,
  * the steps done are undone in reverse order so nothing is left half-made; the result says which
- * step failed and which resources may remain.
+ * step failed and which resources may remain. A resumed run skips the steps already done (a step
+ * that was running when its process died runs again: its lookup finds what it had made), or
+ * finishes the rollback it was in.
  */
 export async function executePlan(plan: ClusterPlan, hooks: ExecutionHooks = {}): Promise<ExecutionResult> {
   const perform = hooks.perform ?? performAwsCall;
-  const statuses: StepStatus[] = plan.steps.map(() => 'pending');
-  const outputs: Record<string, string> = {};
-  const setStatus = (index: number, status: StepStatus) => {
-    statuses[index] = status;
-    hooks.onStatus?.([...statuses]);
+  const statuses: StepStatus[] = hooks.resume?.statuses.slice() ?? plan.steps.map(() => 'pending');
+  const outputs: Record<string, string> = { ...hooks.resume?.outputs };
+  const report = async (change: StepChange) => {
+    statuses[change.index] = change.status;
+    try {
+      await hooks.onStep?.(change);
+    } catch (error) {
+      throw new RunInterrupted('stopped by its hook', { cause: error });
+    }
+  };
+  const fail = async (index: number, error: unknown, unverified: boolean): Promise<ExecutionResult> => {
+    const undoFailed = await undoDoneSteps(plan.steps, statuses, index, outputs, perform, report);
+    return {
+      ok: false,
+      statuses,
+      failedStep: plan.steps[index]!,
+      error,
+      mayRemain: [...undoFailed, ...(unverified ? [plan.steps[index]!.id] : [])],
+    };
   };
 
+  const interrupted = statuses.findIndex((status) => status === 'failed' || status === 'unverified');
+  if (interrupted >= 0) return fail(interrupted, undefined, statuses[interrupted] === 'unverified');
+
   for (const [index, step] of plan.steps.entries()) {
-    setStatus(index, 'running');
+    if (statuses[index] === 'done') continue;
+    await report({ index, status: 'running' });
+    let stepOutputsOf: Record<string, string>;
     try {
       const call = fillOutputs(step.call, outputs);
       const sent = await performOrFind(call, perform, plan.requestId);
@@ -63,23 +100,21 @@ export async function executePlan(plan: ClusterPlan, hooks: ExecutionHooks = {})
           return false;
         });
       }
-      Object.assign(outputs, stepOutputs(step, answer, sent.outputQuery));
-      setStatus(index, 'done');
+      stepOutputsOf = stepOutputs(step, answer, sent.outputQuery);
     } catch (error) {
       const unverified = error instanceof OutcomeUnknownError;
-      setStatus(index, unverified ? 'unverified' : 'failed');
-      const undoFailed = await undoDoneSteps(plan.steps, index, outputs, perform, setStatus);
-      return {
-        ok: false,
-        statuses,
-        failedStep: step,
-        error: unverified ? error.cause : error,
-        mayRemain: [...undoFailed, ...(unverified ? [step.id] : [])],
-      };
+      const cause = unverified ? error.cause : error;
+      await report({ index, status: unverified ? 'unverified' : 'failed', error: cause });
+      return fail(index, cause, unverified);
     }
+    Object.assign(outputs, stepOutputsOf);
+    await report({ index, status: 'done', outputs: stepOutputsOf });
   }
   return { ok: true, statuses };
 }
+
+/** True when a run stopped because its hook said so; its process no longer owns the request. */
+export const wasInterrupted = (error: unknown): error is RunInterrupted => error instanceof RunInterrupted;
 
 /** The call failed, and the lookup that would tell whether AWS applied it failed too. */
 class OutcomeUnknownError extends Error {
@@ -123,26 +158,29 @@ async function performOrFind(
   }
 }
 
-/** Undoes the steps before `failedIndex` in reverse order; returns the ones whose undo failed. */
+/** Undoes the steps done before `failedIndex`, in reverse order; returns the ones whose undo failed. */
 async function undoDoneSteps(
   steps: PlanStep[],
+  statuses: StepStatus[],
   failedIndex: number,
   outputs: Record<string, string>,
   perform: (call: AwsCall) => Promise<unknown>,
-  setStatus: (index: number, status: StepStatus) => void,
+  report: (change: StepChange) => Promise<void>,
 ): Promise<StepId[]> {
   const undoFailed: StepId[] = [];
   for (let index = failedIndex - 1; index >= 0; index -= 1) {
-    const step = steps[index];
-    if (!step?.undo) continue;
+    const step = steps[index]!;
+    if (statuses[index] === 'rollbackFailed') undoFailed.push(step.id);
+    if (!step.undo || statuses[index] !== 'done') continue;
     try {
       await perform(fillOutputs(step.undo, outputs));
-      setStatus(index, 'rolledBack');
     } catch (error) {
-      setStatus(index, 'rollbackFailed');
-      undoFailed.push(step.id);
       console.error(`[provision] could not undo step ${step.id}`, error);
+      await report({ index, status: 'rollbackFailed', error });
+      undoFailed.push(step.id);
+      continue;
     }
+    await report({ index, status: 'rolledBack' });
   }
   return undoFailed;
 }

@@ -1,62 +1,96 @@
 import 'server-only';
+import type { Kysely } from 'kysely';
 import type { ClusterPlan, StepAction, StepId } from '@/lib/cluster/plan';
+import { findRequest, journalOf, type JournalEntry, type StoredRequest } from '@/lib/db/journal';
+import type { Database } from '@/lib/db/schema';
 import type { MessageRef } from '@/lib/i18n/messages';
 import type { StepStatus } from './execute';
 
-/** One Create request's progress, kept on the server so every tab and reload sees the same. */
+/**
+ * One Create request's progress as the journal holds it, for the pages: every process and every
+ * tab reads the same.
+ */
 export interface ProvisionRun {
   requestId: string;
   clusterName: string;
-  /** The request as submitted, to tell a repeat of it from another request under the same id. */
-  fingerprint: string;
   state: 'running' | 'succeeded' | 'failed';
   steps: { id: StepId; action: StepAction; status: StepStatus }[];
   /** `mayRemain`: the steps whose resources may still be in the account; none when all were verified gone. */
   failure?: { step: StepId; message: MessageRef; mayRemain: StepId[] };
 }
 
-interface RunStore {
-  byRequest: Map<string, ProvisionRun>;
-  latestByCluster: Map<string, string>;
+/** What the journal keeps of a step's failure. */
+export interface JournaledError {
+  message: MessageRef;
+  /** Set when the failure belongs to a form field (ECS refusing a name another request holds). */
+  field?: 'clusterName';
+  awsRequestId?: string;
 }
 
-/**
- * In this server process's memory: a restart forgets progress (the resources themselves carry
- * the request tag). Kept on globalThis so every route's bundle shares the one store.
- */
-const store: RunStore = ((globalThis as { __provisionRuns?: RunStore }).__provisionRuns ??= {
-  byRequest: new Map(),
-  latestByCluster: new Map(),
-});
+export async function runOfRequest(db: Kysely<Database>, requestId: string): Promise<ProvisionRun | undefined> {
+  const request = await findRequest(db, requestId);
+  return request && runFrom(request, await journalOf(db, requestId));
+}
 
-/** Enough for every tab still watching; the oldest runs are forgotten first. */
-const RUNS_KEPT = 1000;
+/** The unfinished request creating this cluster in this account and Region, if there is one. */
+export async function unfinishedRunOfCluster(
+  db: Kysely<Database>,
+  place: { account: string; region: string },
+  clusterName: string,
+): Promise<ProvisionRun | undefined> {
+  const request = await db
+    .selectFrom('requests')
+    .selectAll()
+    .where('account', '=', place.account)
+    .where('region', '=', place.region)
+    .where('cluster_name', '=', clusterName)
+    .where('state', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  return request && runFrom(request, await journalOf(db, request.id));
+}
 
-export function startRun(plan: ClusterPlan, fingerprint: string): ProvisionRun {
-  const run: ProvisionRun = {
-    requestId: plan.requestId,
-    clusterName: plan.clusterName,
-    fingerprint,
-    state: 'running',
-    steps: plan.steps.map((step) => ({ id: step.id, action: step.call.action, status: 'pending' })),
-  };
-  store.byRequest.set(run.requestId, run);
-  store.latestByCluster.set(run.clusterName, run.requestId);
-  for (const [requestId, old] of store.byRequest) {
-    if (store.byRequest.size <= RUNS_KEPT) break;
-    if (old.state === 'running') continue;
-    store.byRequest.delete(requestId);
-    if (store.latestByCluster.get(old.clusterName) === requestId) store.latestByCluster.delete(old.clusterName);
+/** Each step's latest status, the outputs of the steps done, and the failure, from the journal. */
+export function journalState(plan: ClusterPlan, journal: JournalEntry[]) {
+  const statuses: StepStatus[] = plan.steps.map(() => 'pending');
+  const outputs: Record<string, string> = {};
+  let failure: { index: number; error: JournaledError } | undefined;
+  for (const entry of journal) {
+    statuses[entry.step_index] = entry.status as StepStatus;
+    if (entry.status === 'done' && entry.outputs) Object.assign(outputs, JSON.parse(entry.outputs));
+    if ((entry.status === 'failed' || entry.status === 'unverified') && entry.error) {
+      failure = { index: entry.step_index, error: JSON.parse(entry.error) as JournaledError };
+    }
   }
-  return run;
+  return { statuses, outputs, failure };
 }
 
-export function runOfRequest(requestId: string): ProvisionRun | undefined {
-  return store.byRequest.get(requestId);
-}
-
-/** The latest run that created (or tried to create) this cluster. */
-export function latestRunOfCluster(clusterName: string): ProvisionRun | undefined {
-  const requestId = store.latestByCluster.get(clusterName);
-  return requestId ? store.byRequest.get(requestId) : undefined;
+export function runFrom(request: StoredRequest, journal: JournalEntry[]): ProvisionRun {
+  const plan = JSON.parse(request.plan) as ClusterPlan;
+  const { statuses, failure } = journalState(plan, journal);
+  const failedStep = failure && plan.steps[failure.index];
+  return {
+    requestId: request.id,
+    clusterName: request.cluster_name,
+    state:
+      request.state === 'succeeded'
+        ? 'succeeded'
+        : request.state === 'queued' || request.state === 'running'
+          ? 'running'
+          : 'failed',
+    steps: plan.steps.map((step, index) => ({
+      id: step.id,
+      action: step.call.action,
+      status: statuses[index] ?? 'pending',
+    })),
+    failure:
+      request.state === 'failed' || request.state === 'rolledBack'
+        ? {
+            step: failedStep?.id ?? plan.steps[0]!.id,
+            message: failure?.error.message ?? { key: 'aws.serviceError' },
+            mayRemain: plan.steps
+              .filter((_, index) => statuses[index] === 'rollbackFailed' || statuses[index] === 'unverified')
+              .map((step) => step.id),
+          }
+        : undefined,
+  };
 }

@@ -15,7 +15,9 @@ import type { Loaded } from '@/lib/cluster/options';
 import type { MessageKey, Translate } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
 import { EXEC_LOGGING_MODES, MONITORING_LEVELS } from '@/lib/cluster/request';
-import { latestRunOfCluster, runOfRequest } from '@/lib/provision/runs';
+import { currentPlace } from '@/lib/aws/account';
+import { database } from '@/lib/db';
+import { type ProvisionRun, runOfRequest, unfinishedRunOfCluster } from '@/lib/provision/runs';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ request?: string }> };
 
@@ -27,10 +29,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
   const { request } = await searchParams;
   const { t } = await getTranslator();
-  // The run of the request that led here, or any run still creating this cluster.
-  const requested = request ? runOfRequest(request) : undefined;
-  const latest = latestRunOfCluster(name);
-  const run = requested?.clusterName === name ? requested : latest?.state === 'running' ? latest : undefined;
+  const run = await runToShow(name, request);
   const cluster = await load('ecs:DescribeClusters', () => findCluster(name));
   const found = cluster.ok ? cluster.value : undefined;
   const ec2Capacity = found ? await load('ecs:DescribeCapacityProviders', () => describeEc2Capacity(found)) : undefined;
@@ -56,6 +55,20 @@ export default async function ClusterPage({ params, searchParams }: Props) {
       )}
     </div>
   );
+}
+
+/** The run of the request that led here, or the one still creating this cluster, from the journal. */
+async function runToShow(name: string, requestId: string | undefined): Promise<ProvisionRun | undefined> {
+  try {
+    const db = await database();
+    const requested = requestId ? await runOfRequest(db, requestId) : undefined;
+    if (requested?.clusterName === name) return requested;
+    return await unfinishedRunOfCluster(db, await currentPlace(), name);
+  } catch (error) {
+    // The cluster itself is still shown from AWS; the log says why its progress is not.
+    console.error('[cluster page] could not read the request journal', error);
+    return undefined;
+  }
 }
 
 function Ec2Capacity({ capacity, t }: { capacity: Loaded<Ec2CapacityView[]>; t: Translate }) {

@@ -1,0 +1,141 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import { isInconsistentIdempotentRequest } from '@/lib/aws/clusters';
+import { describeAwsError } from '@/lib/aws/errors';
+import type { ClusterPlan } from '@/lib/cluster/plan';
+import { database } from '@/lib/db';
+import {
+  claimRequest,
+  finishRequest,
+  journalOf,
+  type Lease,
+  releaseRequest,
+  renewLease,
+  recordStep,
+  type StoredRequest,
+} from '@/lib/db/journal';
+import type { Database } from '@/lib/db/schema';
+import { executePlan, type StepChange, wasInterrupted } from './execute';
+import { journalState, type JournaledError } from './runs';
+
+/**
+ * The provisioning worker, one in every server process: it claims queued requests from the
+ * journal (or requests whose worker died: their lease ran out), runs their plans, and journals
+ * every step before and after each AWS call. Started by instrumentation.ts, and by the first
+ * submit should a process have none.
+ */
+
+const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
+
+interface WorkerState {
+  owner: string;
+  started: boolean;
+  stopping: boolean;
+  /** Ends the current idle wait: a request was just submitted in this process. */
+  wake?: () => void;
+}
+
+const worker: WorkerState = ((globalThis as { __ecsConsoleWorker?: WorkerState }).__ecsConsoleWorker ??= {
+  owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  started: false,
+  stopping: false,
+});
+
+export function startWorker(): void {
+  if (worker.started) return;
+  worker.started = true;
+  process.once('SIGTERM', () => {
+    worker.stopping = true; // claim nothing more; the current run hands its request back after its step
+    worker.wake?.();
+  });
+  void loop();
+}
+
+/** Tells the worker a request is waiting, so it does not sleep out its idle wait. */
+export function wakeWorker(): void {
+  startWorker();
+  worker.wake?.();
+}
+
+async function loop() {
+  // Idle waits grow to a few seconds, so an idle worker asks the database little; a submit in this
+  // process wakes it at once, and one in another process is seen within the longest wait.
+  let idleMs = 100;
+  const longestIdleMs = seconds('WORKER_IDLE_SECONDS', 2);
+  while (!worker.stopping) {
+    try {
+      const db = await database();
+      const claim = await claimRequest(db, worker.owner, leaseMs());
+      if (claim) {
+        idleMs = 100;
+        await run(db, claim.lease, claim.request);
+        continue;
+      }
+    } catch (error) {
+      console.error('[worker] could not claim a request', error);
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, idleMs);
+      worker.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    idleMs = Math.min(idleMs * 2, longestIdleMs);
+  }
+}
+
+const leaseMs = () => seconds('WORKER_LEASE_SECONDS', 30);
+
+class HandedBack extends Error {
+  override name = 'HandedBack';
+}
+
+async function run(db: Kysely<Database>, lease: Lease, request: StoredRequest) {
+  const plan = JSON.parse(request.plan) as ClusterPlan;
+  const { statuses, outputs } = journalState(plan, await journalOf(db, lease.requestId));
+  let leaseLost: unknown;
+  const renewal = setInterval(() => {
+    renewLease(db, lease, leaseMs()).catch((error: unknown) => (leaseLost = error));
+  }, leaseMs() / 3);
+  try {
+    const result = await executePlan(plan, {
+      resume: { statuses, outputs },
+      onStep: async (change: StepChange) => {
+        if (leaseLost) throw leaseLost;
+        const step = plan.steps[change.index]!;
+        await recordStep(db, lease, {
+          stepIndex: change.index,
+          stepId: step.id,
+          status: change.status,
+          outputs: change.outputs,
+          error: change.error === undefined ? undefined : journaledError(change.error, step.call.action),
+        });
+        // Stopping: hand the request back between steps, never in the middle of one.
+        if (worker.stopping && change.status !== 'running') throw new HandedBack();
+      },
+    });
+    await finishRequest(db, lease, result.ok ? 'succeeded' : result.mayRemain.length === 0 ? 'rolledBack' : 'failed');
+  } catch (error) {
+    if (wasInterrupted(error) && error.cause instanceof HandedBack) {
+      await releaseRequest(db, lease).catch(() => undefined);
+    } else if (!wasInterrupted(error)) {
+      console.error(`[worker] request ${lease.requestId} stopped unexpectedly`, error);
+      await releaseRequest(db, lease).catch(() => undefined);
+    }
+    // Interrupted otherwise: another worker holds the request now and goes on with it.
+  } finally {
+    clearInterval(renewal);
+  }
+}
+
+function journaledError(error: unknown, action: string): JournaledError {
+  const awsRequestId = (error as { $metadata?: { requestId?: string } })?.$metadata?.requestId;
+  // Another request holds the name (ECS's idempotency said so): the form's name field answers it.
+  if (isInconsistentIdempotentRequest(error)) {
+    return { message: { key: 'validation.clusterName.taken' }, field: 'clusterName', awsRequestId };
+  }
+  return { message: describeAwsError(error, action), awsRequestId };
+}
