@@ -25,9 +25,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t('app.skipToContent')}
         </a>
         <header className="bg-nav flex flex-wrap items-center justify-between gap-3 px-5 py-2 text-white">
-          <Link href="/clusters" className="font-bold text-white hover:text-white">
-            {t('app.serviceName')}
-          </Link>
+          <nav aria-label={t('app.serviceName')} className="flex items-center gap-4">
+            <Link href="/clusters" className="font-bold text-white hover:text-white">
+              {t('app.serviceName')}
+            </Link>
+            <Link href="/requests" className="text-white hover:text-white">
+              {t('nav.requests')}
+            </Link>
+          </nav>
           <div className="flex items-center gap-4">
             {region && <span>{t('region.label', { region })}</span>}
             <LanguageSwitcher current={locale} label={t('language.label')} />

@@ -15,6 +15,7 @@ import {
   injectFault,
   launchTemplateData,
   launchTemplates,
+  NOTHING_LEFT,
   resourcesLeft,
   securityGroups,
 } from './support/aws';
@@ -28,15 +29,6 @@ const ssm = new SSMClient({
 });
 const AL2023 = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
 const AL2023_ARM = '/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id';
-const NOTHING_LEFT = {
-  clusters: [],
-  capacityProviders: [],
-  autoScalingGroups: [],
-  launchTemplates: [],
-  securityGroups: [],
-  roles: [],
-  instanceProfiles: [],
-};
 
 async function amiOf(parameter: string) {
   return (await ssm.send(new GetParameterCommand({ Name: parameter }))).Parameter?.Value;

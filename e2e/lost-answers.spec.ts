@@ -1,7 +1,7 @@
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import type { Page } from '@playwright/test';
 import { REQUEST_TAG_KEY } from '../lib/cluster/limits';
-import { describeCluster, iam, injectFault, launchTemplates, resourcesLeft } from './support/aws';
+import { describeCluster, iam, injectFault, launchTemplates, NOTHING_LEFT, resourcesLeft } from './support/aws';
 import { expect, formRuns, test } from './support/fixtures';
 
 /**
@@ -9,16 +9,6 @@ import { expect, formRuns, test } from './support/fixtures';
  * moto has answered). The app finds what the call made by its name and request tag, and says only
  * what it verified; each test then checks moto holds exactly that.
  */
-
-const NOTHING_LEFT = {
-  clusters: [],
-  capacityProviders: [],
-  autoScalingGroups: [],
-  launchTemplates: [],
-  securityGroups: [],
-  roles: [],
-  instanceProfiles: [],
-};
 
 async function startCluster(page: Page, name: string, { ec2 = false } = {}) {
   await page.goto('/clusters/create');

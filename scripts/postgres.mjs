@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './lib.mjs';
+import { freePort } from './ports.mjs';
 
 function serverBinaries() {
   const base = '/usr/lib/postgresql';

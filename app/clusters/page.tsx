@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ClusterStatus } from '@/components/ClusterStatus';
 import { Alert } from '@/components/ui/Alert';
+import { TableHead } from '@/components/ui/TableHead';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { listClusters } from '@/lib/aws/clusters';
 import { load } from '@/lib/aws/load';
@@ -42,24 +43,16 @@ export default async function ClustersPage() {
         <div className="overflow-x-auto rounded-2xl bg-white">
           <table className="w-full text-left">
             <caption className="sr-only">{t('clusters.count', { count: clusters.value.length })}</caption>
-            <thead className="border-line-soft border-b">
-              <tr>
-                {(
-                  [
-                    'clusters.column.name',
-                    'clusters.column.status',
-                    'clusters.column.capacityProviders',
-                    'clusters.column.services',
-                    'clusters.column.runningTasks',
-                    'clusters.column.containerInstances',
-                  ] as const
-                ).map((column) => (
-                  <th key={column} scope="col" className="px-5 py-3 font-bold">
-                    {t(column)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              headings={[
+                t('clusters.column.name'),
+                t('clusters.column.status'),
+                t('clusters.column.capacityProviders'),
+                t('clusters.column.services'),
+                t('clusters.column.runningTasks'),
+                t('clusters.column.containerInstances'),
+              ]}
+            />
             <tbody>
               {clusters.value.map((cluster) => (
                 <tr key={cluster.clusterArn} className="border-line-soft border-b last:border-0">

@@ -3,6 +3,7 @@ import {
   DescribeLaunchTemplatesCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import {
@@ -120,6 +121,17 @@ export async function securityGroups() {
   return (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? [];
 }
 
+/** What resourcesLeft() says when nothing was left behind. */
+export const NOTHING_LEFT = {
+  clusters: [],
+  capacityProviders: [],
+  autoScalingGroups: [],
+  launchTemplates: [],
+  securityGroups: [],
+  roles: [],
+  instanceProfiles: [],
+};
+
 /** Everything a Create request could have made, by kind: empty lists mean nothing was left behind. */
 export async function resourcesLeft() {
   const [clusters, providers, groups, templates, allGroups, roles, profiles] = await Promise.all([
@@ -140,4 +152,14 @@ export async function resourcesLeft() {
     roles: (roles.Roles ?? []).map((role) => role.RoleName).filter((name) => name === 'ecsInstanceRole'),
     instanceProfiles: (profiles.InstanceProfiles ?? []).map((profile) => profile.InstanceProfileName),
   };
+}
+
+/** moto's default VPC, one of its subnets and its default security group: an EC2 form's network. */
+export async function defaultNetwork() {
+  const { Subnets = [] } = await ec2.send(
+    new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }),
+  );
+  const subnet = Subnets.toSorted((a, b) => (a.SubnetId ?? '').localeCompare(b.SubnetId ?? ''))[0];
+  const group = (await securityGroups()).find((g) => g.GroupName === 'default' && g.VpcId === subnet?.VpcId);
+  return { vpcId: subnet?.VpcId ?? '', subnetIds: subnet?.SubnetId ?? '', securityGroupIds: group?.GroupId ?? '' };
 }
