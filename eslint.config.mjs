@@ -7,6 +7,7 @@ export default defineConfig([
   ...nextTypescript,
   globalIgnores([
     '.next/**',
+    '.node/**',
     '.bench/**',
     '.test-reports/**',
     'node_modules/**',

@@ -124,6 +124,9 @@ test('a double click creates one cluster', async ({ page }) => {
   expect(await clusterNames()).toEqual(['once']);
 });
 
+/** Taken by a cluster already there, or by another request creating it right now. */
+const TAKEN = /already exists|already creating a cluster with this name/;
+
 test('two tabs creating the same name: one cluster, and the other tab is told the name is taken', async ({
   browser,
 }) => {
@@ -139,7 +142,7 @@ test('two tabs creating the same name: one cluster, and the other tab is told th
       Promise.race([
         page.waitForURL(/request=/).then(() => 'created'),
         page
-          .getByText(/already exists/)
+          .getByText(TAKEN)
           .first()
           .waitFor()
           .then(() => 'refused'),
@@ -148,7 +151,7 @@ test('two tabs creating the same name: one cluster, and the other tab is told th
   );
   expect([...outcomes].sort()).toEqual(['created', 'refused']);
   const refused = outcomes[0] === 'refused' ? first : second;
-  await expect(refused.getByLabel('Cluster name')).toHaveAccessibleDescription(/already exists/);
+  await expect(refused.getByLabel('Cluster name')).toHaveAccessibleDescription(TAKEN);
   expect(await clusterNames()).toEqual(['contested']);
   const created = await describeCluster('contested');
   expect(created?.tags?.filter((tag) => tag.key === REQUEST_TAG_KEY)).toHaveLength(1);

@@ -16,7 +16,8 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { actionFields, clusterFormFields } from './form-post.mjs';
@@ -60,6 +61,8 @@ const awsEnv = {
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
   ECS_CONSOLE_SANDBOX: '1',
+  // A journal of this run's own, as the emulated AWS is.
+  DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'ecs-console-bench-')), 'journal.db')}`,
 };
 const app = await startNext(root, awsEnv);
 const floor = await startNext(floorDir, env);

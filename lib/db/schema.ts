@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /**
  * The tables of the request journal, as Kysely sees them. Times are ISO 8601 text (UTC) and JSON
@@ -48,7 +48,7 @@ export interface RequestStepsTable {
 }
 
 export interface AuditEventsTable {
-  id: Generated<string>;
+  id: string;
   request_id: string;
   at: string;
   actor: string | null;

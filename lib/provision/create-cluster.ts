@@ -69,7 +69,9 @@ export async function provisionCluster(request: ClusterRequest): Promise<Provisi
       plan,
     });
   } catch (error) {
-    if (error instanceof NameTakenError) return nameTaken();
+    if (error instanceof NameTakenError) {
+      return { ok: false, fieldErrors: { clusterName: 'validation.clusterName.beingCreated' } };
+    }
     return setupFailed(error);
   }
   wakeWorker();
@@ -92,11 +94,11 @@ async function outcomeOf(db: Kysely<Database>, requestId: string): Promise<Provi
   if (stored.state !== 'failed' && stored.state !== 'rolledBack') {
     return { ok: true, clusterName: stored.cluster_name, requestId };
   }
-  const plan = JSON.parse(stored.plan) as ClusterPlan;
-  const { failure } = journalState(plan, await journalOf(db, requestId));
+  const journal = await journalOf(db, requestId);
+  const { failure } = journalState(JSON.parse(stored.plan) as ClusterPlan, journal);
   if (failure?.error.field)
     return { ok: false, fieldErrors: { [failure.error.field]: 'validation.clusterName.taken' } };
-  const run = runFrom(stored, await journalOf(db, requestId));
+  const run = runFrom(stored, journal);
   return { ok: false, fieldErrors: {}, formError: formErrorOf(run) };
 }
 

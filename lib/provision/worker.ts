@@ -33,22 +33,23 @@ interface WorkerState {
   owner: string;
   started: boolean;
   stopping: boolean;
-  /** Ends the current idle wait: a request was just submitted in this process. */
-  wake?: () => void;
+  /** End the idle waits: a request was just submitted in this process. */
+  wakers: Set<() => void>;
 }
 
 const worker: WorkerState = ((globalThis as { __ecsConsoleWorker?: WorkerState }).__ecsConsoleWorker ??= {
   owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   started: false,
   stopping: false,
+  wakers: new Set(),
 });
 
 export function startWorker(): void {
   if (worker.started) return;
   worker.started = true;
   process.once('SIGTERM', () => {
-    worker.stopping = true; // claim nothing more; the current run hands its request back after its step
-    worker.wake?.();
+    worker.stopping = true; // claim nothing more; each run hands its request back after its step
+    wakeAll();
   });
   void loop();
 }
@@ -56,32 +57,53 @@ export function startWorker(): void {
 /** Tells the worker a request is waiting, so it does not sleep out its idle wait. */
 export function wakeWorker(): void {
   startWorker();
-  worker.wake?.();
+  wakeAll();
 }
 
+function wakeAll() {
+  for (const wake of worker.wakers) wake();
+}
+
+/**
+ * One claim loop runs up to WORKER_CONCURRENCY requests (4 by default) side by side. Idle, it waits
+ * longer and longer (up to WORKER_IDLE_SECONDS) between asks, so an idle worker asks the database
+ * little; a submit in this process, or a run ending, wakes it at once, and a request submitted in
+ * another process is seen within the longest wait.
+ */
 async function loop() {
-  // Idle waits grow to a few seconds, so an idle worker asks the database little; a submit in this
-  // process wakes it at once, and one in another process is seen within the longest wait.
-  let idleMs = 100;
+  const concurrency = Math.max(1, Number(process.env.WORKER_CONCURRENCY ?? 4));
   const longestIdleMs = seconds('WORKER_IDLE_SECONDS', 2);
+  const running = new Set<Promise<void>>();
+  let idleMs = 100;
   while (!worker.stopping) {
-    try {
-      const db = await database();
-      const claim = await claimRequest(db, worker.owner, leaseMs());
-      if (claim) {
-        idleMs = 100;
-        await run(db, claim.lease, claim.request);
-        continue;
+    if (running.size < concurrency) {
+      try {
+        const db = await database();
+        const claim = await claimRequest(db, worker.owner, leaseMs());
+        if (claim) {
+          idleMs = 100;
+          const done: Promise<void> = run(db, claim.lease, claim.request)
+            // The lease runs out and another worker (or this one) takes the request up again.
+            .catch((error: unknown) => console.error(`[worker] request ${claim.lease.requestId} stopped`, error))
+            .finally(() => {
+              running.delete(done);
+              wakeAll();
+            });
+          running.add(done);
+          continue;
+        }
+      } catch (error) {
+        console.error('[worker] could not claim a request', error);
       }
-    } catch (error) {
-      console.error('[worker] could not claim a request', error);
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, idleMs);
-      worker.wake = () => {
+      const wake = () => {
         clearTimeout(timer);
+        worker.wakers.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, idleMs);
+      worker.wakers.add(wake);
     });
     idleMs = Math.min(idleMs * 2, longestIdleMs);
   }

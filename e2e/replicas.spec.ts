@@ -1,0 +1,88 @@
+import { createServer, request as forward, type Server } from 'node:http';
+import pg from 'pg';
+import { actionFields, clusterFormFields } from '../scripts/form-post.mjs';
+import { startPostgres } from '../scripts/postgres.mjs';
+import { activeClusterNames } from './support/aws';
+import { type AppServer, startApp } from './support/app-server';
+import { expect, test } from './support/fixtures';
+
+/** Sends each request to the next server in turn, as a load balancer with no affinity does. */
+function roundRobin(port: number, backends: string[]): Promise<Server> {
+  let next = 0;
+  const proxy = createServer((incoming, answer) => {
+    const target = new URL(backends[next++ % backends.length]!);
+    const outgoing = forward(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
+      (reply) => {
+        answer.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(answer);
+      },
+    );
+    outgoing.on('error', () => answer.destroy());
+    incoming.pipe(outgoing);
+  });
+  return new Promise((resolve) => proxy.listen(port, '127.0.0.1', () => resolve(proxy)));
+}
+
+const TAKEN =
+  /Another request is already creating a cluster with this name|An active cluster with this name already exists/;
+
+test('two servers on one PostgreSQL behind a round-robin proxy: 40 submits for 20 names make 20 clusters', async () => {
+  test.setTimeout(180_000);
+  const postgres = await startPostgres();
+  const servers: AppServer[] = [];
+  let proxy: Server | undefined;
+  try {
+    servers.push(await startApp(3112, postgres.url), await startApp(3113, postgres.url));
+    proxy = await roundRobin(
+      3114,
+      servers.map((server) => server.url),
+    );
+    const url = 'http://127.0.0.1:3114';
+
+    // Each name twice, under two request ids, all at once, through the proxy.
+    const names = Array.from({ length: 20 }, (_, index) => `replica-${index}`);
+    const submit = async (name: string) => {
+      const fields = actionFields(await (await fetch(`${url}/clusters/create`)).text());
+      const body = new FormData();
+      for (const [key, value] of Object.entries({ ...fields, ...clusterFormFields(name) })) body.append(key, value);
+      const answer = await fetch(`${url}/clusters/create`, { method: 'POST', body, redirect: 'manual' });
+      return { name, status: answer.status, text: await answer.text() };
+    };
+    const answers = await Promise.all([...names, ...names].map(submit));
+
+    for (const name of names) {
+      const forName = answers.filter((answer) => answer.name === name);
+      expect(forName.map((answer) => answer.status).toSorted(), name).toEqual([200, 303]);
+      expect(forName.find((answer) => answer.status === 200)?.text, name).toMatch(TAKEN);
+    }
+    await expect
+      .poll(async () => (await activeClusterNames()).toSorted(), { timeout: 60_000 })
+      .toEqual(names.toSorted());
+
+    // Every request's steps were journaled by one worker, and both servers' workers took requests.
+    const client = new pg.Client(postgres.url);
+    await client.connect();
+    const { rows } = await client.query<{ request_id: string; owners: string; owner: string }>(
+      'select request_id, count(distinct owner) as owners, min(owner) as owner from request_steps group by request_id',
+    );
+    const { rows: states } = await client.query<{ state: string; count: string }>(
+      'select state, count(*) as count from requests group by state',
+    );
+    await client.end();
+    expect(rows).toHaveLength(20);
+    expect(rows.every((row) => Number(row.owners) === 1)).toBe(true);
+    expect(new Set(rows.map((row) => row.owner.split(':')[1])).size).toBe(2);
+    expect(states).toEqual([{ state: 'succeeded', count: '20' }]);
+  } finally {
+    proxy?.close();
+    await Promise.all(servers.map((server) => server.stop('SIGKILL')));
+    postgres.stop();
+  }
+});
