@@ -5,6 +5,17 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { startWorker } = await import('@/lib/provision/worker');
+  const [{ database }, { databaseProblem }, { startWorker }] = await Promise.all([
+    import('@/lib/db'),
+    import('@/lib/db/problems'),
+    import('@/lib/provision/worker'),
+  ]);
+  // Said at once in the log; every page says it too, in the person's language, until it is fixed.
+  await database().catch((error: unknown) => {
+    const problem = databaseProblem(error);
+    console.error(
+      `[database] ${problem.key}: ${problem.params?.detail ?? ''} (DATABASE_URL; see the README's settings)`,
+    );
+  });
   startWorker();
 }

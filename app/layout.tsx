@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { currentRegion, isSandbox } from '@/lib/aws/clients';
 import { NextIntlClientProvider } from 'next-intl';
+import { database } from '@/lib/db';
+import { databaseProblem as describeDatabaseProblem } from '@/lib/db/problems';
 import { getTranslator } from '@/lib/i18n/server';
 import './globals.css';
 
@@ -15,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await getTranslator();
   const region = await currentRegion();
+  // Every page says when the request journal cannot be used, and what to do about it.
+  const databaseProblem = await database().then(() => undefined, describeDatabaseProblem);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -41,6 +45,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {isSandbox() && (
           <p role="note" className="bg-sandbox px-5 py-2 font-bold text-ink">
             {t('sandbox.banner')}
+          </p>
+        )}
+        {databaseProblem && (
+          <p role="alert" className="bg-error-bg text-error border-error border-b-2 px-5 py-2 font-bold">
+            {t(databaseProblem.key, databaseProblem.params)}
           </p>
         )}
         <NextIntlClientProvider>
