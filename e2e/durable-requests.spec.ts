@@ -109,3 +109,25 @@ for (const [engine, newDatabase] of [
     expect(new Set(workers).size).toBe(2);
   });
 }
+
+test('a server stopped with SIGTERM in the middle of a step hands the request back: the next one goes on at once', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const database = await newSqliteDatabase();
+  // The default lease (30 s) is longer than this test waits: only a hand-back lets the next server go on.
+  server = await startApp(PORT, database);
+  await injectFault({ operation: 'CreateAutoScalingGroup', delayMs: 3000, times: 1 });
+  await postCreate(server.url, 'handed-back', { ec2: 'on', maxSize: '2', ...(await defaultNetwork()) });
+  await expect.poll(async () => (await launchTemplates()).length, { timeout: 20_000 }).toBe(1);
+  await server.stop('SIGTERM'); // returns once the process has ended: after its step, having handed back
+
+  server = await startApp(PORT, database);
+  await page.goto(`${server.url}/requests`);
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'handed-back' }) });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toContainText('Succeeded');
+  }).toPass({ timeout: 20_000 });
+  expect(await autoScalingGroups()).toHaveLength(1);
+});

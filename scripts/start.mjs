@@ -16,6 +16,8 @@ import {
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// On SIGTERM the provisioning worker hands its requests back before the process ends (see worker.ts).
+process.env.NEXT_MANUAL_SIG_HANDLE = 'true';
 
 ensureDependencies();
 if (!dev) ensureBuild();

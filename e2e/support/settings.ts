@@ -26,6 +26,8 @@ export function appEnvironment(databaseUrl: string): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: E2E.secretAccessKey,
     ECS_CONSOLE_SANDBOX: '1',
     DATABASE_URL: databaseUrl,
+    // As npm start does: the worker hands its requests back on SIGTERM, then ends the process.
+    NEXT_MANUAL_SIG_HANDLE: 'true',
     // Tests change the account between page views: lists are read from moto every time.
     AWS_LIST_CACHE_SECONDS: '0',
     // Short deadlines, so the tests of a hanging AWS end quickly.

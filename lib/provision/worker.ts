@@ -35,6 +35,8 @@ interface WorkerState {
   stopping: boolean;
   /** End the idle waits: a request was just submitted in this process. */
   wakers: Set<() => void>;
+  /** The runs under way, each settling when its request is finished or handed back. */
+  running: Set<Promise<void>>;
 }
 
 const worker: WorkerState = ((globalThis as { __ecsConsoleWorker?: WorkerState }).__ecsConsoleWorker ??= {
@@ -42,16 +44,29 @@ const worker: WorkerState = ((globalThis as { __ecsConsoleWorker?: WorkerState }
   started: false,
   stopping: false,
   wakers: new Set(),
+  running: new Set(),
 });
 
 export function startWorker(): void {
   if (worker.started) return;
   worker.started = true;
-  process.once('SIGTERM', () => {
-    worker.stopping = true; // claim nothing more; each run hands its request back after its step
-    wakeAll();
-  });
+  process.once('SIGTERM', stop);
   void loop();
+}
+
+/**
+ * SIGTERM: claim nothing more; each run hands its request back once its current step is over, so
+ * another worker takes it up at once rather than after the lease. Next.js leaves the signal to the
+ * app when NEXT_MANUAL_SIG_HANDLE is set (npm start sets it); the process then ends here, once the
+ * runs have handed back or WORKER_STOP_SECONDS have passed.
+ */
+async function stop() {
+  worker.stopping = true;
+  wakeAll();
+  if (process.env.NEXT_MANUAL_SIG_HANDLE !== 'true') return;
+  const grace = new Promise((resolve) => setTimeout(resolve, seconds('WORKER_STOP_SECONDS', 20)).unref());
+  await Promise.race([Promise.allSettled(worker.running), grace]);
+  process.exit(0);
 }
 
 /** Tells the worker a request is waiting, so it does not sleep out its idle wait. */
@@ -73,7 +88,7 @@ function wakeAll() {
 async function loop() {
   const concurrency = Math.max(1, Number(process.env.WORKER_CONCURRENCY ?? 4));
   const longestIdleMs = seconds('WORKER_IDLE_SECONDS', 2);
-  const running = new Set<Promise<void>>();
+  const running = worker.running;
   let idleMs = 100;
   while (!worker.stopping) {
     if (running.size < concurrency) {
