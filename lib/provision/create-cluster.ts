@@ -15,7 +15,7 @@ import type { ClusterRequest } from '@/lib/cluster/request';
 import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
 import { checkExecLoggingAgainstAws } from './check-exec-logging';
 import { journalState, type ProvisionRun, runFrom } from './runs';
-import { wakeWorker } from './worker';
+import { finishedHere, wakeWorker } from './worker';
 
 export type ProvisionOutcome =
   { ok: true; clusterName: string; requestId: string } | { ok: false; fieldErrors: FieldErrors; formError?: FormError };
@@ -102,12 +102,16 @@ async function outcomeOf(db: Kysely<Database>, requestId: string): Promise<Provi
   return { ok: false, fieldErrors: {}, formError: formErrorOf(run) };
 }
 
+/**
+ * Waits for a stored request to end: told at once when this process's worker finishes it, and
+ * asking the journal now and then in case another process's worker took it.
+ */
 async function waitUntilFinished(db: Kysely<Database>, requestId: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const stored = await findRequest(db, requestId);
     if (stored && stored.state !== 'queued' && stored.state !== 'running') return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await finishedHere(requestId, 250);
   }
   return false;
 }
