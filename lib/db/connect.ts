@@ -35,9 +35,11 @@ export class DatabaseSetupError extends Error {
  */
 export function openDatabase(url: string): Kysely<Database> {
   if (engineOf(url) === 'postgres') {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection PostgreSQL ends (a restart, a dropped database) is an event, not a crash:
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => console.error('[database] an idle PostgreSQL connection ended', error.message));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const path = url.slice('file:'.length);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
