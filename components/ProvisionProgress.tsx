@@ -17,16 +17,19 @@ const STATUS_MARK: Record<ProvisionRun['steps'][number]['status'], string> = {
 /** A Create request's steps as the server runs them, and how the run ended. */
 export function ProvisionProgress({ run, t }: { run: ProvisionRun; t: Translate }) {
   const failure = run.failure;
+  const withEc2Capacity = run.steps.some((step) => step.id === 'createCapacityProvider');
   return (
     <>
       {run.state === 'succeeded' && (
         <Alert type="success">
-          {run.steps.some((step) => step.id === 'createCapacityProvider')
+          {withEc2Capacity
             ? t('progress.succeeded', { name: run.clusterName })
             : t('cluster.createdAlert', { name: run.clusterName })}
         </Alert>
       )}
-      {run.state === 'running' && <Alert type="info">{t('progress.running')}</Alert>}
+      {run.state === 'running' && (
+        <Alert type="info">{t(withEc2Capacity ? 'progress.running' : 'progress.runningCluster')}</Alert>
+      )}
       {run.state === 'failed' && (
         <Alert type="error">
           {failure
@@ -35,13 +38,15 @@ export function ProvisionProgress({ run, t }: { run: ProvisionRun; t: Translate 
                 step: t(`step.${failure.step}`),
                 reason: t(failure.message.key, failure.message.params),
               })} ${
-                failure.mayRemain.length === 0
-                  ? t('progress.rolledBack')
-                  : t('progress.mayRemain', {
+                failure.mayRemain.length > 0
+                  ? t('progress.mayRemain', {
                       steps: failure.mayRemain.map((step) => `“${t(`step.${step}`)}”`).join(', '),
                       tag: REQUEST_TAG_KEY,
                       requestId: run.requestId,
                     })
+                  : run.steps.some((step) => step.status === 'rolledBack')
+                    ? t('progress.rolledBack')
+                    : t('aws.nothingCreated')
               }`
             : t('progress.rollbackFailed', { tag: REQUEST_TAG_KEY, requestId: run.requestId })}
         </Alert>

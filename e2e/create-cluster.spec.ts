@@ -1,6 +1,6 @@
 import { REQUEST_TAG_KEY } from '../lib/cluster/limits';
 import { clusterNames, createBucket, createHttpNamespace, describeCluster } from './support/aws';
-import { expect, openSection, test } from './support/fixtures';
+import { expect, expectCreated, openSection, test } from './support/fixtures';
 
 const KEY_EXEC = 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555';
 const KEY_STORAGE = 'arn:aws:kms:us-east-1:123456789012:key/66666666-7777-8888-9999-000000000000';
@@ -94,7 +94,7 @@ test('a cluster with only the defaults: Fargate, Container Insights off, namespa
   await page.goto('/clusters/create');
   await page.getByLabel('Cluster name').fill('defaults');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await expect(page).toHaveURL(/\/clusters\/defaults\?request=[0-9a-f-]{36}$/);
+  await expectCreated(page, 'defaults');
 
   const cluster = await describeCluster('defaults');
   expect(cluster?.settings).toEqual([{ name: 'containerInsights', value: 'disabled' }]);
@@ -112,7 +112,7 @@ test('offers the Region’s existing namespaces and says when one is reused', as
   await page.getByLabel('Default namespace').fill(arn);
   await expect(page.getByText(`Uses the existing namespace ${arn}.`)).toBeVisible();
   await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await expect(page).toHaveURL(/\/clusters\/with-namespace/);
+  await expectCreated(page, 'with-namespace');
   expect((await describeCluster('with-namespace'))?.serviceConnectDefaults).toEqual({ namespace: arn });
 });
 
@@ -120,7 +120,7 @@ test('a double click creates one cluster', async ({ page }) => {
   await page.goto('/clusters/create');
   await page.getByLabel('Cluster name').fill('once');
   await page.getByRole('button', { name: 'Create', exact: true }).dblclick();
-  await expect(page).toHaveURL(/\/clusters\/once\?request=[0-9a-f-]{36}$/);
+  await expectCreated(page, 'once');
   expect(await clusterNames()).toEqual(['once']);
 });
 

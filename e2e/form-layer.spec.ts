@@ -12,7 +12,7 @@ import {
   launchTemplates,
   resourcesLeft,
 } from './support/aws';
-import { expect, formRuns, openSection, test } from './support/fixtures';
+import { expect, expectCreated, formRuns, openSection, test } from './support/fixtures';
 
 const create = (page: Page) => page.getByRole('button', { name: 'Create', exact: true }).click();
 
@@ -50,12 +50,12 @@ test('Create, go Back, rename, Create again: both clusters exist', async ({ page
   await formRuns(page);
   await page.getByLabel('Cluster name').fill('first-one');
   await create(page);
-  await expect(page).toHaveURL(/\/clusters\/first-one/);
+  await expectCreated(page, 'first-one');
   await page.goBack();
   await expect(page.getByLabel('Cluster name')).toBeVisible();
   await page.getByLabel('Cluster name').fill('second-one');
   await create(page);
-  await expect(page).toHaveURL(/\/clusters\/second-one/);
+  await expectCreated(page, 'second-one');
   await expect(page.getByRole('heading', { name: 'second-one' })).toBeVisible();
   expect((await describeCluster('first-one'))?.status).toBe('ACTIVE');
   expect((await describeCluster('second-one'))?.status).toBe('ACTIVE');
@@ -70,7 +70,7 @@ test('Container Insights starts at the account’s setting, and is sent only whe
   const review = async () => JSON.parse((await page.getByTestId('review-json-createCluster').textContent()) ?? '{}');
   expect(await review()).not.toHaveProperty('settings');
   await create(page);
-  await expect(page).toHaveURL(/\/clusters\/follows-account/);
+  await expectCreated(page, 'follows-account');
   // ECS applies the account's setting to a cluster created without one.
   expect((await describeCluster('follows-account'))?.settings).toEqual([
     { name: 'containerInsights', value: 'enhanced' },
@@ -82,7 +82,7 @@ test('Container Insights starts at the account’s setting, and is sent only whe
   await page.getByLabel('Turn off').check();
   expect((await review()).settings).toEqual([{ name: 'containerInsights', value: 'disabled' }]);
   await create(page);
-  await expect(page).toHaveURL(/\/clusters\/turned-off/);
+  await expectCreated(page, 'turned-off');
   expect((await describeCluster('turned-off'))?.settings).toEqual([{ name: 'containerInsights', value: 'disabled' }]);
 });
 
@@ -105,7 +105,7 @@ test('ECS Exec logs to CloudWatch and S3 at once; a log group that does not exis
 
   await createLogGroup('/ecs/missing');
   await create(page);
-  await expect(page).toHaveURL(/\/clusters\/both-logs/);
+  await expectCreated(page, 'both-logs');
   expect((await describeCluster('both-logs'))?.configuration?.executeCommandConfiguration).toEqual({
     logging: 'OVERRIDE',
     logConfiguration: {

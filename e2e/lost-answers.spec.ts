@@ -46,10 +46,13 @@ test('CreateCluster’s answer lost and the cluster cannot be looked up: the pag
   await injectFault({ operation: 'DescribeClusters', skip: 1, code: 'ServiceUnavailable', status: 503 });
   await startCluster(page, 'lost-unsure');
   await create(page);
-  const alert = page.locator('#form-error');
-  await expect(alert).toContainText('Whether cluster lost-unsure was created could not be verified', {
-    timeout: 20_000,
-  });
+  const alert = page.getByRole('alert').filter({ hasText: 'Creating cluster lost-unsure failed' });
+  await expect(alert).toContainText(
+    'Whether these are still in the account could not be verified: “Create the cluster”',
+    {
+      timeout: 20_000,
+    },
+  );
   await expect(alert).toContainText(`${REQUEST_TAG_KEY} = `);
   await expect(alert).not.toContainText('Nothing was created');
   // And indeed it was: the message pointed at what is there.
@@ -92,9 +95,12 @@ test('CreateLaunchTemplate’s answer lost and the template cannot be looked up:
   await startCluster(page, 'lost-unsure-template', { ec2: true });
   await create(page);
   const alert = page.getByRole('main').getByRole('alert');
-  await expect(alert).toContainText('Not everything could be verified as deleted: “Create the launch template”', {
-    timeout: 30_000,
-  });
+  await expect(alert).toContainText(
+    'Whether these are still in the account could not be verified: “Create the launch template”',
+    {
+      timeout: 30_000,
+    },
+  );
   await expect(alert).toContainText(`${REQUEST_TAG_KEY} = `);
   await expect(page.locator('[data-step="createLaunchTemplate"]')).toHaveAttribute('data-status', 'unverified');
   await expect(page.locator('[data-step="createLaunchTemplate"]')).toContainText('Not verified');

@@ -1,5 +1,5 @@
 import { autoScalingGroups, clusterNames, createLogGroup, describeCluster, launchTemplates } from './support/aws';
-import { expect, test } from './support/fixtures';
+import { expect, expectCreated, test } from './support/fixtures';
 
 test.use({ javaScriptEnabled: false });
 
@@ -47,7 +47,7 @@ test('without JavaScript the ECS Exec log group field appears when CloudWatch is
   await page.getByLabel('CloudWatch log group').fill('/ecs/exec');
   await page.getByLabel('Cluster name').fill('no-js-logs');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await expect(page).toHaveURL(/\/clusters\/no-js-logs/);
+  await expectCreated(page, 'no-js-logs');
   expect((await describeCluster('no-js-logs'))?.configuration?.executeCommandConfiguration).toEqual({
     logging: 'OVERRIDE',
     logConfiguration: { cloudWatchLogGroupName: '/ecs/exec', cloudWatchEncryptionEnabled: false },

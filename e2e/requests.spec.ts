@@ -45,7 +45,9 @@ test('a failed request is found by its state and its name, and says why in both 
   const name = `refused-${Date.now()}`;
   await injectFault({ operation: 'CreateCluster', code: 'AccessDeniedException', message: 'Injected', times: 1 });
   await createFargateCluster(page, name);
-  await expect(page.locator('#form-error')).toContainText('ecs:CreateCluster');
+  await expect(page.getByRole('alert').filter({ hasText: `Creating cluster ${name} failed` })).toContainText(
+    'ecs:CreateCluster',
+  );
 
   await page.goto('/requests');
   await page.getByLabel('State').selectOption('rolledBack');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E } from './support/settings';
-import { expect, test } from './support/fixtures';
+import { expect, expectCreated, test } from './support/fixtures';
 
 /**
  * The app server runs with a known dummy secret key (see support/settings.ts). Nothing the browser
@@ -21,7 +21,7 @@ test('the server’s AWS secret key never reaches the browser', async ({ page, r
   await page.getByRole('link', { name: 'Create cluster' }).click();
   await page.getByLabel('Cluster name').fill('secret-check');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await expect(page).toHaveURL(/\/clusters\/secret-check/);
+  await expectCreated(page, 'secret-check');
   await page.goto('/clusters/create');
   await page.getByLabel('Cluster name').fill('secret-check');
   await page.getByRole('button', { name: 'Create', exact: true }).click();

@@ -120,11 +120,7 @@ export function CreateClusterForm({
           <ReviewPanel />
           {answer?.formError && (
             <Alert type="error" id="form-error" tabIndex={-1} ref={formErrorRef}>
-              {`${t(answer.formError.message.key, answer.formError.message.params)} ${
-                answer.formError.mayRemain
-                  ? t(answer.formError.mayRemain.key, answer.formError.mayRemain.params)
-                  : t('aws.nothingCreated')
-              }`}
+              {`${t(answer.formError.message.key, answer.formError.message.params)} ${t('aws.nothingCreated')}`}
             </Alert>
           )}
           <div className="flex justify-end gap-2">

@@ -27,3 +27,12 @@ export async function openSection(page: Page, title: RegExp | string) {
   const details = page.locator('details').filter({ has: heading });
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await heading.click();
 }
+
+/**
+ * After Create: the action answers as soon as the request is stored, on the cluster's page,
+ * which follows the worker until it says the (Fargate) cluster has been created.
+ */
+export async function expectCreated(page: Page, name: string) {
+  await expect(page).toHaveURL(new RegExp(`/clusters/${encodeURIComponent(name)}\\?request=[0-9a-f-]{36}$`));
+  await expect(page.getByRole('status').filter({ hasText: `Cluster ${name} has been created.` })).toBeVisible();
+}

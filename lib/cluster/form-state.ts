@@ -4,11 +4,9 @@ import type { ClusterFormValues } from './form-fields';
 /** Field path (as react-hook-form names it, e.g. `tags.2.key`) → what is wrong with it. */
 export type FieldErrors = Record<string, ValidationMessageKey>;
 
-/** A failure that belongs to no single field: AWS said no, or could not be asked. */
+/** A failure before anything was stored or sent to create: AWS could not be asked, or the journal written. */
 export interface FormError {
   message: MessageRef;
-  /** What may be in the account, when it could not be verified; absent when nothing was created. */
-  mayRemain?: MessageRef;
 }
 
 /** What the Create cluster action answers when it does not go on to the new cluster's page. */

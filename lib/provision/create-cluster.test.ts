@@ -18,7 +18,9 @@ import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { planCluster } from '@/lib/cluster/plan';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { clusterFormSchema } from '@/lib/cluster/schema';
+import { database } from '@/lib/db';
 import { provisionCluster } from './create-cluster';
+import { type ProvisionRun, runOfRequest } from './runs';
 
 const ecs = mockClient(ECSClient);
 const serviceDiscovery = mockClient(ServiceDiscoveryClient);
@@ -47,6 +49,18 @@ function fakeEcs(clusters = new Map<string, Cluster>()) {
 
 const createClusterCalls = () => ecs.commandCalls(CreateClusterCommand).map((call) => call.args[0].input);
 
+/** The request's run once this process's worker has finished it, as the cluster's page reads it. */
+async function finishedRun(requestId: string): Promise<ProvisionRun> {
+  const db = await database();
+  await vi.waitFor(
+    async () => {
+      expect((await runOfRequest(db, requestId))?.state).not.toBe('running');
+    },
+    { timeout: 8_000, interval: 20 },
+  );
+  return (await runOfRequest(db, requestId))!;
+}
+
 describe('provisionCluster', () => {
   beforeAll(() => {
     // The journal in a SQLite file of this test file's own; the worker runs in this process.
@@ -67,7 +81,9 @@ describe('provisionCluster', () => {
   it('sends exactly the planned CreateCluster request', async () => {
     fakeEcs();
     const validated = request({ monitoring: 'enhanced', tags: [{ key: 'team', value: '결제' }] });
+    // Answered as soon as the request is stored; the worker then sends it.
     await expect(provisionCluster(validated)).resolves.toMatchObject({ ok: true, clusterName: 'demo' });
+    expect((await finishedRun(validated.requestId)).state).toBe('succeeded');
     expect(createClusterCalls()).toEqual([planCluster(validated).steps[0]?.call.input]);
   });
 
@@ -82,7 +98,9 @@ describe('provisionCluster', () => {
 
   it('reuses the name of an inactive (deleted) cluster', async () => {
     fakeEcs(new Map([['demo', { clusterName: 'demo', status: 'INACTIVE' }]]));
-    await expect(provisionCluster(request())).resolves.toMatchObject({ ok: true });
+    const reused = request();
+    await expect(provisionCluster(reused)).resolves.toMatchObject({ ok: true });
+    expect((await finishedRun(reused.requestId)).state).toBe('succeeded');
     expect(createClusterCalls()).toHaveLength(1);
   });
 
@@ -90,6 +108,7 @@ describe('provisionCluster', () => {
     const clusters = fakeEcs();
     const same = request({}, 'f6b5ff2c-5d9a-4a50-8a55-5f4f3c9e7c11');
     await provisionCluster(same);
+    await finishedRun(same.requestId);
     await expect(provisionCluster(same)).resolves.toMatchObject({ ok: true, clusterName: 'demo' });
     expect(createClusterCalls()).toHaveLength(1);
     expect(clusters.get('demo')?.tags).toContainEqual({ key: REQUEST_TAG_KEY, value: same.requestId });
@@ -99,6 +118,7 @@ describe('provisionCluster', () => {
     fakeEcs();
     const id = '0c4d8a0e-6d3f-4a51-9d7e-3f1b2c5a6e70';
     await provisionCluster(request({ clusterName: 'first' }, id));
+    await finishedRun(id);
     await expect(provisionCluster(request({ clusterName: 'second' }, id))).resolves.toEqual({
       ok: false,
       fieldErrors: {},
@@ -110,9 +130,11 @@ describe('provisionCluster', () => {
   it('creates one cluster when two different requests for a name arrive together', async () => {
     fakeEcs();
     const outcomes = await Promise.all([provisionCluster(request()), provisionCluster(request())]);
-    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    const accepted = outcomes.filter((outcome) => outcome.ok);
+    expect(accepted).toHaveLength(1);
     // The journal's unique index refuses the second while the first is under way.
     expect(outcomes).toContainEqual({ ok: false, fieldErrors: { clusterName: 'validation.clusterName.beingCreated' } });
+    await finishedRun(accepted[0]!.requestId);
     expect(createClusterCalls()).toHaveLength(1);
   });
 
@@ -124,9 +146,12 @@ describe('provisionCluster', () => {
         $metadata: {},
       }),
     );
-    await expect(provisionCluster(request())).resolves.toEqual({
-      ok: false,
-      fieldErrors: { clusterName: 'validation.clusterName.taken' },
+    const raced = request();
+    await provisionCluster(raced);
+    expect((await finishedRun(raced.requestId)).failure).toEqual({
+      step: 'createCluster',
+      message: { key: 'validation.clusterName.taken' },
+      mayRemain: [],
     });
   });
 
@@ -136,7 +161,9 @@ describe('provisionCluster', () => {
       provisionCluster(request({ namespace: 'arn:aws:servicediscovery:us-east-1:111122223333:namespace/ns-missing' })),
     ).resolves.toEqual({ ok: false, fieldErrors: { namespace: 'validation.namespace.notFound' } });
     expect(createClusterCalls()).toEqual([]);
-    await expect(provisionCluster(request({ namespace: NAMESPACE_ARN }))).resolves.toMatchObject({ ok: true });
+    const found = request({ namespace: NAMESPACE_ARN });
+    await expect(provisionCluster(found)).resolves.toMatchObject({ ok: true });
+    expect((await finishedRun(found.requestId)).state).toBe('succeeded');
   });
 
   it('retries once when a new account’s service-linked role is not ready yet', async () => {
@@ -151,19 +178,23 @@ describe('provisionCluster', () => {
       )
       .resolves({ cluster: { clusterName: 'demo', status: 'ACTIVE' } });
     // The worker waits its 3 s for the role, in real time: its idle loop keeps fake timers busy forever.
-    await expect(provisionCluster(request())).resolves.toMatchObject({ ok: true });
+    const first = request();
+    await expect(provisionCluster(first)).resolves.toMatchObject({ ok: true });
+    expect((await finishedRun(first.requestId)).state).toBe('succeeded');
     expect(createClusterCalls()).toHaveLength(2);
   }, 10_000);
 
-  it('turns a refusal into a form error naming the permission, and creates nothing', async () => {
+  it('journals a refusal naming the permission, with nothing left to undo', async () => {
     ecs.on(DescribeClustersCommand).resolves({ clusters: [] });
     ecs
       .on(CreateClusterCommand)
       .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: {} }));
-    await expect(provisionCluster(request())).resolves.toEqual({
-      ok: false,
-      fieldErrors: {},
-      formError: { message: { key: 'aws.accessDenied', params: { permission: 'ecs:CreateCluster' } } },
+    const refused = request();
+    await provisionCluster(refused);
+    expect((await finishedRun(refused.requestId)).failure).toEqual({
+      step: 'createCluster',
+      message: { key: 'aws.accessDenied', params: { permission: 'ecs:CreateCluster' } },
+      mayRemain: [],
     });
   });
 

@@ -6,29 +6,25 @@ import { describeAwsError } from '@/lib/aws/errors';
 import { listNamespaces } from '@/lib/aws/namespaces';
 import type { FieldErrors, FormError } from '@/lib/cluster/form-state';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
-import { type ClusterPlan, planCluster } from '@/lib/cluster/plan';
+import { planCluster } from '@/lib/cluster/plan';
 import { database } from '@/lib/db';
 import { databaseProblem } from '@/lib/db/problems';
-import { findRequest, journalOf, NameTakenError, submitRequest } from '@/lib/db/journal';
+import { findRequest, NameTakenError, submitRequest } from '@/lib/db/journal';
 import type { Database } from '@/lib/db/schema';
 import type { ClusterRequest } from '@/lib/cluster/request';
 import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
 import { checkExecLoggingAgainstAws } from './check-exec-logging';
-import { journalState, type ProvisionRun, runFrom } from './runs';
-import { finishedHere, wakeWorker } from './worker';
+import { wakeWorker } from './worker';
 
 export type ProvisionOutcome =
   { ok: true; clusterName: string; requestId: string } | { ok: false; fieldErrors: FieldErrors; formError?: FormError };
 
-/** How long the action waits for a one-step (Fargate only) request, to answer its outcome on the form. */
-const ONE_STEP_WAIT_MS = 15_000;
-
 /**
  * Submits the cluster a validated request describes: checks what only AWS can tell, plans, and
- * stores the request and its plan in the journal, where a provisioning worker takes it up. A
- * longer plan is answered at once (the cluster's page follows its steps); a one-step plan is
- * waited for, so its outcome is answered on the form. One unfinished request per cluster name,
- * account and Region: the database refuses a second, whichever process takes it.
+ * stores the request and its plan in the journal, where a provisioning worker takes it up. The
+ * answer comes as soon as the request is stored: the cluster's page follows its steps and tells
+ * how it ended. One unfinished request per cluster name, account and Region: the database refuses
+ * a second, whichever process takes it.
  */
 export async function provisionCluster(request: ClusterRequest): Promise<ProvisionOutcome> {
   let db: Kysely<Database>;
@@ -42,7 +38,7 @@ export async function provisionCluster(request: ClusterRequest): Promise<Provisi
     return setupFailed(error);
   }
 
-  // The same request again (a double click, a retried post): answer what became of it.
+  // The same request again (a double click, a retried post): its page tells what became of it.
   const earlier = await findRequest(db, request.requestId);
   if (earlier) {
     if (earlier.request !== JSON.stringify(request)) {
@@ -53,7 +49,7 @@ export async function provisionCluster(request: ClusterRequest): Promise<Provisi
         formError: { message: { key: 'request.reused', params: { name: earlier.cluster_name } } },
       };
     }
-    return outcomeOf(db, earlier.id);
+    return accepted(request);
   }
 
   const refused = await checkAgainstAws(request);
@@ -75,10 +71,7 @@ export async function provisionCluster(request: ClusterRequest): Promise<Provisi
     return setupFailed(error);
   }
   wakeWorker();
-  if (plan.steps.length > 1) return accepted(request);
-  return (await waitUntilFinished(db, request.requestId, ONE_STEP_WAIT_MS))
-    ? outcomeOf(db, request.requestId)
-    : accepted(request);
+  return accepted(request);
 }
 
 const accepted = (request: ClusterRequest): ProvisionOutcome => ({
@@ -87,44 +80,6 @@ const accepted = (request: ClusterRequest): ProvisionOutcome => ({
   requestId: request.requestId,
 });
 const nameTaken = (): ProvisionOutcome => ({ ok: false, fieldErrors: { clusterName: 'validation.clusterName.taken' } });
-
-/** The outcome of a stored request, as the form answers it. */
-async function outcomeOf(db: Kysely<Database>, requestId: string): Promise<ProvisionOutcome> {
-  const stored = (await findRequest(db, requestId))!;
-  if (stored.state !== 'failed' && stored.state !== 'rolledBack') {
-    return { ok: true, clusterName: stored.cluster_name, requestId };
-  }
-  const journal = await journalOf(db, requestId);
-  const { failure } = journalState(JSON.parse(stored.plan) as ClusterPlan, journal);
-  if (failure?.error.field)
-    return { ok: false, fieldErrors: { [failure.error.field]: 'validation.clusterName.taken' } };
-  const run = runFrom(stored, journal);
-  return { ok: false, fieldErrors: {}, formError: formErrorOf(run) };
-}
-
-/**
- * Waits for a stored request to end: told at once when this process's worker finishes it, and
- * asking the journal now and then in case another process's worker took it.
- */
-async function waitUntilFinished(db: Kysely<Database>, requestId: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const stored = await findRequest(db, requestId);
-    if (stored && stored.state !== 'queued' && stored.state !== 'running') return true;
-    await finishedHere(requestId, 250);
-  }
-  return false;
-}
-
-/** The failure of a one-step run, saying what is in the account only as far as it was verified. */
-function formErrorOf({ failure, clusterName, requestId }: ProvisionRun): FormError | undefined {
-  if (!failure) return undefined;
-  if (failure.mayRemain.length === 0) return { message: failure.message };
-  return {
-    message: failure.message,
-    mayRemain: { key: 'aws.mayRemain', params: { name: clusterName, tag: REQUEST_TAG_KEY, requestId } },
-  };
-}
 
 /** The journal could not be opened or written, or the account could not be asked: nothing was stored. */
 function setupFailed(error: unknown): ProvisionOutcome {

@@ -1,6 +1,5 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { isInconsistentIdempotentRequest } from '@/lib/aws/clusters';
@@ -38,8 +37,6 @@ interface WorkerState {
   wakers: Set<() => void>;
   /** The runs under way, each settling when its request is finished or handed back. */
   running: Set<Promise<void>>;
-  /** Told the id of each request this process finishes. */
-  finished: EventEmitter;
 }
 
 const worker: WorkerState = ((globalThis as { __ecsConsoleWorker?: WorkerState }).__ecsConsoleWorker ??= {
@@ -48,25 +45,7 @@ const worker: WorkerState = ((globalThis as { __ecsConsoleWorker?: WorkerState }
   stopping: false,
   wakers: new Set(),
   running: new Set(),
-  finished: new EventEmitter().setMaxListeners(0),
 });
-
-/** Resolves when this process finishes the request (or at the timeout): no need to ask the database meanwhile. */
-export function finishedHere(requestId: string, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (id: string) => {
-      if (id !== requestId) return;
-      clearTimeout(timer);
-      worker.finished.off('finished', done);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      worker.finished.off('finished', done);
-      resolve();
-    }, timeoutMs);
-    worker.finished.on('finished', done);
-  });
-}
 
 export function startWorker(): void {
   if (worker.started) return;
@@ -176,7 +155,6 @@ async function run(db: Kysely<Database>, lease: Lease, request: StoredRequest) {
       },
     });
     await finishRequest(db, lease, result.ok ? 'succeeded' : result.mayRemain.length === 0 ? 'rolledBack' : 'failed');
-    worker.finished.emit('finished', lease.requestId);
   } catch (error) {
     if (wasInterrupted(error) && error.cause instanceof HandedBack) {
       await releaseRequest(db, lease).catch(() => undefined);
