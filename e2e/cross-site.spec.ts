@@ -29,7 +29,8 @@ test('a post with another site’s Origin, or forged Host headers, is refused wi
     maxRedirects: 0,
   });
   expect(own.status()).toBe(303);
-  expect(await clusterNames()).toEqual(['forged']);
+  // Stored, then created by the worker.
+  await expect.poll(clusterNames).toEqual(['forged']);
 });
 
 test('a form on another site that posts to the app is refused in the browser', async ({ page, request }) => {
