@@ -2,7 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 import { get, useFormContext, type FieldErrors as RhfFieldErrors } from 'react-hook-form';
-import type { FieldErrors } from '@/lib/cluster/form-state';
+import { type FieldErrors, messageOfField } from '@/lib/cluster/form-state';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { useHydrated } from './useHydrated';
@@ -40,8 +40,9 @@ export function useFieldError(path: string): string | undefined {
   return typeof key === 'string' && key ? translateValidation(t, key) : undefined;
 }
 
-export function translateValidation(t: ReturnType<typeof useI18n>['t'], key: string): string {
-  return key.startsWith('validation.') ? t(key as Parameters<typeof t>[0]) : key;
+export function translateValidation(t: ReturnType<typeof useI18n>['t'], message: string): string {
+  const ref = messageOfField(message);
+  return ref ? t(ref.key, ref.params) : message;
 }
 
 function flattenErrors(errors: RhfFieldErrors, prefix = ''): [string, string][] {

@@ -52,3 +52,8 @@ export const AUTO_SCALING_GROUP_ARN_PATTERN =
 
 /** The tag this app puts on everything it creates, so a request's resources can always be found. */
 export const REQUEST_TAG_KEY = 'ecs-create-cluster:request-id';
+
+/** In the team portal, everything a team's request creates also carries `team=<team>`. */
+export const TEAM_TAG_KEY = 'team';
+/** A team name: lowercase letters, digits and hyphens; also the value of the team tag. */
+export const TEAM_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;

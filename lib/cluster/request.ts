@@ -43,6 +43,7 @@ import {
   TAG_KEY_MAX,
   TAG_TEXT_PATTERN,
   TAG_VALUE_MAX,
+  TEAM_NAME_PATTERN,
 } from './limits';
 
 /**
@@ -278,12 +279,19 @@ export const clusterRequestSchema = z
       z.object({ kmsKeyId: z.optional(kmsKeyArn), fargateEphemeralStorageKmsKeyId: z.optional(kmsKeyArn) }),
     ),
     tags: z.array(tag).check(z.maxLength(MAX_USER_TAGS, message('validation.tags.tooMany'))),
+    /** In the team portal: the team the cluster is for, whose rules it must keep and whose tag it carries. */
+    team: z.optional(text(z.regex(TEAM_NAME_PATTERN, message('validation.policy.team')))),
   })
   .check(
     z.superRefine((request, ctx) => {
-      if (request.infrastructure.type === 'ec2NewGroup' && request.tags.length > MAX_USER_TAGS_WITH_NEW_GROUP) {
+      // The team's tag takes one of the places.
+      const teamTag = request.team === undefined ? 0 : 1;
+      if (
+        request.infrastructure.type === 'ec2NewGroup' &&
+        request.tags.length + teamTag > MAX_USER_TAGS_WITH_NEW_GROUP
+      ) {
         custom(ctx, ['tags'], 'validation.tags.tooManyForGroup');
-      }
+      } else if (request.tags.length + teamTag > MAX_USER_TAGS) custom(ctx, ['tags'], 'validation.tags.tooMany');
       const keys = new Set<string>();
       request.tags.forEach((tag, index) => {
         if (keys.has(tag.key)) custom(ctx, ['tags', index, 'key'], 'validation.tag.duplicateKey');
