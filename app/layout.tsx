@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
+import { PersonMenu } from '@/components/PersonMenu';
+import { authSettings } from '@/lib/auth/settings';
+import { getViewer } from '@/lib/auth/viewer';
 import { currentRegion, isSandbox } from '@/lib/aws/clients';
 import { NextIntlClientProvider } from 'next-intl';
 import { database } from '@/lib/db';
@@ -19,6 +22,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const region = await currentRegion();
   // Every page says when the request journal cannot be used, and what to do about it.
   const databaseProblem = await database().then(() => undefined, describeDatabaseProblem);
+  const portal = authSettings().mode === 'portal';
+  const viewer = databaseProblem ? null : await getViewer();
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -39,12 +44,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
           <div className="flex items-center gap-4">
             {region && <span>{t('region.label', { region })}</span>}
+            {viewer && <PersonMenu viewer={viewer} t={t} />}
             <LanguageSwitcher current={locale} label={t('language.label')} />
           </div>
         </header>
         {isSandbox() && (
           <p role="note" className="bg-sandbox px-5 py-2 font-bold text-ink">
-            {t('sandbox.banner')}
+            {t('sandbox.banner')} {portal && !viewer && t('sandboxPortal.banner')}
+          </p>
+        )}
+        {!portal && !isSandbox() && (
+          <p role="note" className="bg-sandbox px-5 py-2 font-bold text-ink">
+            {t('singleUser.banner')}
           </p>
         )}
         {databaseProblem && (

@@ -70,7 +70,10 @@ export async function submitRequest(db: Kysely<Database>, request: NewRequest): 
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await audit(tx, request.id, request.requestedBy ?? null, 'submitted');
+      await audit(tx, request.id, request.requestedBy ?? null, 'submitted', null, {
+        team: request.team ?? null,
+        policy_version: request.policyVersion ?? null,
+      });
       return stored;
     });
   } catch (error) {
@@ -203,10 +206,11 @@ function audit(
   actor: string | null,
   action: string,
   detail: string | null = null,
+  decidedFor: { team: string | null; policy_version: string | null } = { team: null, policy_version: null },
 ) {
   return db
     .insertInto('audit_events')
-    .values({ id: randomUUID(), request_id: requestId, at: isoNow(), actor, action, detail })
+    .values({ id: randomUUID(), request_id: requestId, at: isoNow(), actor, action, detail, ...decidedFor })
     .execute();
 }
 
@@ -218,6 +222,8 @@ function isUniqueViolation(error: unknown): boolean {
 
 export interface RequestFilter {
   state?: RequestState;
+  /** Only these teams' requests (a portal person's own teams); absent for every request. */
+  teams?: readonly string[];
   /** Part of the cluster name. */
   cluster?: string;
   /** Where the previous page ended: requests older than this one. */
@@ -235,6 +241,10 @@ export async function listRequests(
 ): Promise<{ requests: StoredRequest[]; next?: { createdAt: string; id: string } }> {
   let query = db.selectFrom('requests').selectAll();
   if (filter.state) query = query.where('state', '=', filter.state);
+  if (filter.teams) {
+    if (filter.teams.length === 0) return { requests: [] };
+    query = query.where('team', 'in', filter.teams);
+  }
   if (filter.cluster) {
     const pattern = `%${filter.cluster.replace(/[\\%_]/g, '\\$&')}%`;
     // SQLite has no default escape character for LIKE; PostgreSQL's is the same backslash.

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 /**
@@ -62,6 +62,85 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn('detail', 'text')
         .execute();
       await db.schema.createIndex('audit_events_by_request').on('audit_events').columns(['request_id', 'at']).execute();
+    },
+  },
+  '0002-people-and-decisions': {
+    async up(db: Kysely<unknown>) {
+      // Better Auth's tables, as its Kysely adapter reads them (column names are its own). The
+      // types mean the same on both engines: SQLite keeps booleans and times by affinity.
+      const times = (table: CreateTableBuilder<string>) =>
+        table
+          .addColumn('createdAt', 'timestamptz', (column) => column.notNull())
+          .addColumn('updatedAt', 'timestamptz', (column) => column.notNull());
+      await times(
+        db.schema
+          .createTable('auth_users')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('name', 'text', (column) => column.notNull())
+          .addColumn('email', 'text', (column) => column.notNull().unique())
+          .addColumn('emailVerified', 'boolean', (column) => column.notNull())
+          .addColumn('image', 'text'),
+      ).execute();
+      await times(
+        db.schema
+          .createTable('auth_sessions')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('expiresAt', 'timestamptz', (column) => column.notNull())
+          .addColumn('token', 'text', (column) => column.notNull().unique())
+          .addColumn('ipAddress', 'text')
+          .addColumn('userAgent', 'text')
+          .addColumn('userId', 'text', (column) => column.notNull().references('auth_users.id').onDelete('cascade')),
+      ).execute();
+      await times(
+        db.schema
+          .createTable('auth_accounts')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('accountId', 'text', (column) => column.notNull())
+          .addColumn('providerId', 'text', (column) => column.notNull())
+          .addColumn('userId', 'text', (column) => column.notNull().references('auth_users.id').onDelete('cascade'))
+          .addColumn('accessToken', 'text')
+          .addColumn('refreshToken', 'text')
+          .addColumn('idToken', 'text')
+          .addColumn('accessTokenExpiresAt', 'timestamptz')
+          .addColumn('refreshTokenExpiresAt', 'timestamptz')
+          .addColumn('scope', 'text')
+          .addColumn('password', 'text'),
+      ).execute();
+      await times(
+        db.schema
+          .createTable('auth_verifications')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('identifier', 'text', (column) => column.notNull())
+          .addColumn('value', 'text', (column) => column.notNull())
+          .addColumn('expiresAt', 'timestamptz', (column) => column.notNull()),
+      ).execute();
+      await db.schema.createIndex('auth_sessions_userId_idx').on('auth_sessions').column('userId').execute();
+      await db.schema.createIndex('auth_accounts_userId_idx').on('auth_accounts').column('userId').execute();
+      await db.schema
+        .createIndex('auth_verifications_identifier_idx')
+        .on('auth_verifications')
+        .column('identifier')
+        .execute();
+
+      // A refused request is never stored, but its decision is audited: the audit trail may no
+      // longer point only at stored requests. It also says for which team, under which rules.
+      await db.schema
+        .createTable('audit_events_v2')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('request_id', 'text', (column) => column.notNull())
+        .addColumn('at', 'text', (column) => column.notNull())
+        .addColumn('actor', 'text')
+        .addColumn('team', 'text')
+        .addColumn('action', 'text', (column) => column.notNull())
+        .addColumn('policy_version', 'text')
+        .addColumn('detail', 'text')
+        .execute();
+      await sql`insert into audit_events_v2 (id, request_id, at, actor, action, detail)
+        select id, request_id, at, actor, action, detail from audit_events`.execute(db);
+      await db.schema.dropTable('audit_events').execute();
+      await db.schema.alterTable('audit_events_v2').renameTo('audit_events').execute();
+      await db.schema.createIndex('audit_events_by_request').on('audit_events').columns(['request_id', 'at']).execute();
+      await db.schema.createIndex('audit_events_newest_first').on('audit_events').columns(['at', 'id']).execute();
     },
   },
 };

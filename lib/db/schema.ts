@@ -49,10 +49,17 @@ export interface RequestStepsTable {
 
 export interface AuditEventsTable {
   id: string;
+  /** The request decided on or acted on; a refused request's id is never stored in requests. */
   request_id: string;
   at: string;
+  /** Who: a person's email, an API client's id, or the worker that acted. */
   actor: string | null;
+  team: string | null;
+  /** submitted, allowed, refused, or the state a worker ended the request in. */
   action: string;
+  /** The policy file's hash when a rule decided. */
+  policy_version: string | null;
+  /** JSON: the violations of a refusal, or the worker that finished a request. */
   detail: string | null;
 }
 

@@ -1,0 +1,39 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { type Access, accessOf } from '@/lib/policy/access';
+import { currentPolicy } from '@/lib/policy/current';
+import type { LoadedPolicy } from '@/lib/policy/load';
+import { getPrincipal, type Principal } from './principal';
+
+/** Who is looking, and what they may see: everything (single-user mode, admins) or their teams' own. */
+export type Viewer =
+  | { principal: Extract<Principal, { kind: 'local' }>; scope: 'everything' }
+  | {
+      principal: Extract<Principal, { kind: 'person' }>;
+      access: Access;
+      policy: LoadedPolicy;
+      /** The teams whose requests and clusters this person sees; every team for an admin. */
+      scope: 'everything' | string[];
+    };
+
+/** The viewer of this request, or null when nobody is signed in. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const principal = await getPrincipal();
+  if (!principal) return null;
+  if (principal.kind === 'local') return { principal, scope: 'everything' };
+  const policy = currentPolicy();
+  const access = accessOf(policy.policy, principal);
+  return { principal, access, policy, scope: access.admin ? 'everything' : access.teams };
+});
+
+/** For pages: the viewer, or off to the sign-in page and back here afterwards. */
+export async function requireViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+/** Whether a team's requests and clusters are the viewer's to see. */
+export const canSee = (viewer: Viewer, team: string | null | undefined) =>
+  viewer.scope === 'everything' || (team != null && viewer.scope.includes(team));

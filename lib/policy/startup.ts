@@ -1,0 +1,18 @@
+import 'server-only';
+import { authSettings } from '@/lib/auth/settings';
+import { currentPolicy, policyFilePath } from './current';
+
+/**
+ * In portal mode the server needs its sign-in settings and a usable policy file: without them it
+ * would refuse everyone, or decide under rules nobody meant. It stops at once, saying every problem.
+ */
+export function checkPortalSettings(): void {
+  try {
+    if (authSettings().mode !== 'portal') return;
+    const { version } = currentPolicy();
+    console.log(`[portal] policy ${policyFilePath()} (version ${version})`);
+  } catch (error) {
+    console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
