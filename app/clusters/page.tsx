@@ -4,7 +4,9 @@ import { ClusterStatus } from '@/components/ClusterStatus';
 import { Alert } from '@/components/ui/Alert';
 import { TableHead } from '@/components/ui/TableHead';
 import { buttonClassName } from '@/components/ui/buttonStyles';
-import { listClusters } from '@/lib/aws/clusters';
+import { listClusters, tagOf } from '@/lib/aws/clusters';
+import { canSee, requireViewer } from '@/lib/auth/viewer';
+import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { load } from '@/lib/aws/load';
 import { getTranslator } from '@/lib/i18n/server';
 
@@ -14,8 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClustersPage() {
+  const viewer = await requireViewer('/clusters');
   const { t } = await getTranslator();
-  const clusters = await load('ecs:ListClusters', listClusters);
+  // In the portal, a person sees the clusters tagged with one of their teams; admins see all.
+  const clusters = await load('ecs:ListClusters', async () =>
+    (await listClusters()).filter((cluster) => canSee(viewer, tagOf(cluster, TEAM_TAG_KEY))),
+  );
   const count = clusters.ok ? clusters.value.length : undefined;
 
   return (

@@ -10,6 +10,7 @@ import { listRequests, type StoredRequest } from '@/lib/db/journal';
 import { databaseProblem } from '@/lib/db/problems';
 import { REQUEST_STATES, type RequestState } from '@/lib/db/schema';
 import { getTranslator } from '@/lib/i18n/server';
+import { requireViewer } from '@/lib/auth/viewer';
 
 const PAGE_SIZE = 20;
 
@@ -18,12 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('requests.title') };
 }
 
-type Props = { searchParams: Promise<{ state?: string; cluster?: string; before?: string }> };
+type Props = { searchParams: Promise<{ state?: string; cluster?: string; team?: string; before?: string }> };
 
 /** Every request, newest first: filtered by state, searched by cluster name, a page at a time. */
 export default async function RequestsPage({ searchParams }: Props) {
+  const viewer = await requireViewer('/requests');
   const { t, locale } = await getTranslator();
   const params = await searchParams;
+  // A person sees their teams' requests; an admin every team's, and may pick one.
+  const teamChoices =
+    'access' in viewer ? (viewer.scope === 'everything' ? Object.keys(viewer.policy.policy.teams) : viewer.scope) : [];
+  const team = teamChoices.find((known) => known === params.team);
+  const teams = team ? [team] : viewer.scope === 'everything' ? undefined : viewer.scope;
   const state = REQUEST_STATES.find((known) => known === params.state);
   const cluster = params.cluster?.trim().slice(0, 255) || undefined;
   const [createdAt, id] = params.before?.split('|') ?? [];
@@ -32,13 +39,13 @@ export default async function RequestsPage({ searchParams }: Props) {
   let page: Awaited<ReturnType<typeof listRequests>> | undefined;
   let problem: string | undefined;
   try {
-    page = await listRequests(await database(), { state, cluster, before, limit: PAGE_SIZE });
+    page = await listRequests(await database(), { state, cluster, teams, before, limit: PAGE_SIZE });
   } catch (error) {
     const message = databaseProblem(error);
     problem = t(message.key, message.params);
   }
   const query = (extra: Record<string, string>) =>
-    `/requests?${new URLSearchParams({ ...(state && { state }), ...(cluster && { cluster }), ...extra })}`;
+    `/requests?${new URLSearchParams({ ...(state && { state }), ...(cluster && { cluster }), ...(team && { team }), ...extra })}`;
 
   return (
     <div className="space-y-4">
@@ -71,6 +78,21 @@ export default async function RequestsPage({ searchParams }: Props) {
           </label>
           <input id="filter-cluster" name="cluster" defaultValue={cluster ?? ''} className={inputClassName} />
         </div>
+        {teamChoices.length > 1 && (
+          <div>
+            <label htmlFor="filter-team" className="block font-bold">
+              {t('requests.filter.team')}
+            </label>
+            <select id="filter-team" name="team" defaultValue={team ?? ''} className={inputClassName}>
+              <option value="">{t('requests.filter.anyTeam')}</option>
+              {teamChoices.map((known) => (
+                <option key={known} value={known}>
+                  {known}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <button type="submit" className={buttonClassName.normal}>
           {t('requests.filter.apply')}
         </button>
@@ -81,7 +103,7 @@ export default async function RequestsPage({ searchParams }: Props) {
       ) : page && page.requests.length === 0 ? (
         <p className="rounded-2xl bg-white px-5 py-10 text-center font-bold">{t('requests.empty')}</p>
       ) : (
-        page && <RequestTable requests={page.requests} t={t} locale={locale} />
+        page && <RequestTable requests={page.requests} withTeam={'access' in viewer} t={t} locale={locale} />
       )}
       <nav className="flex gap-4">
         {before && <Link href={query({})}>{t('requests.newest')}</Link>}
@@ -95,10 +117,13 @@ export default async function RequestsPage({ searchParams }: Props) {
 
 function RequestTable({
   requests,
+  withTeam,
   t,
   locale,
 }: {
   requests: StoredRequest[];
+  /** The team portal: each request says its team and who asked. */
+  withTeam: boolean;
   t: Awaited<ReturnType<typeof getTranslator>>['t'];
   locale: Awaited<ReturnType<typeof getTranslator>>['locale'];
 }) {
@@ -109,6 +134,7 @@ function RequestTable({
         <TableHead
           headings={[
             t('requests.column.cluster'),
+            ...(withTeam ? [t('requests.column.team'), t('requests.column.requestedBy')] : []),
             t('requests.column.state'),
             t('requests.column.submitted'),
             t('requests.column.duration'),
@@ -120,6 +146,12 @@ function RequestTable({
               <th scope="row" className="px-5 py-3 font-normal">
                 <Link href={`/requests/${request.id}`}>{request.cluster_name}</Link>
               </th>
+              {withTeam && (
+                <>
+                  <td className="px-5 py-3">{request.team ?? '—'}</td>
+                  <td className="px-5 py-3">{request.requested_by ?? '—'}</td>
+                </>
+              )}
               <td className="px-5 py-3">{t(`requests.state.${request.state}`)}</td>
               <td className="px-5 py-3">{formatTime(request.created_at, locale)}</td>
               <td className="px-5 py-3">

@@ -7,6 +7,7 @@ import {
   DescribeClustersCommand,
   paginateListClusters,
 } from '@aws-sdk/client-ecs';
+import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { ecsClient } from './clients';
 import { awsErrorMessage, awsErrorName } from './errors';
 
@@ -21,18 +22,28 @@ export async function findCluster(name: string): Promise<Cluster | undefined> {
   return clusters.find((cluster) => cluster.clusterName === name);
 }
 
-/** Every cluster in the Region, described, in ListClusters order. */
+/** Every cluster in the Region, described with its tags, in ListClusters order. */
 export async function listClusters(): Promise<Cluster[]> {
   const arns: string[] = [];
   for await (const page of paginateListClusters({ client: ecsClient() }, {})) arns.push(...(page.clusterArns ?? []));
   const clusters: Cluster[] = [];
   for (let start = 0; start < arns.length; start += DESCRIBE_BATCH) {
     const { clusters: described = [] } = await ecsClient().send(
-      new DescribeClustersCommand({ clusters: arns.slice(start, start + DESCRIBE_BATCH) }),
+      new DescribeClustersCommand({ clusters: arns.slice(start, start + DESCRIBE_BATCH), include: ['TAGS'] }),
     );
     clusters.push(...described);
   }
   return clusters;
+}
+
+/** The value of one of a cluster's tags. */
+export const tagOf = (cluster: Cluster, key: string) => cluster.tags?.find((tag) => tag.key === key)?.value;
+
+/** How many ACTIVE clusters carry the team's tag: what a team's maxClusters counts. */
+export async function countTeamClusters(team: string): Promise<number> {
+  return (await listClusters()).filter(
+    (cluster) => cluster.status === 'ACTIVE' && tagOf(cluster, TEAM_TAG_KEY) === team,
+  ).length;
 }
 
 /** A brand-new account's first CreateCluster can fail while ECS sets up its service-linked role. */

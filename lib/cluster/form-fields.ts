@@ -15,6 +15,8 @@ const rows = <P extends string>(parts: readonly P[], limit: number) => ({ kind: 
 
 export const FORM_FIELDS = {
   requestId: text(),
+  /** In the team portal: the team the cluster is for (one of the person's own). */
+  team: text(),
   clusterName: text(),
   namespace: text(),
   fargate: checkbox(true),

@@ -71,6 +71,7 @@ export function requestFromForm(form: ClusterFormValues): unknown {
     executeCommand: executeCommandFromForm(form),
     managedStorage: managedStorageFromForm(form),
     tags: form.tags,
+    team: optional(form.team),
   };
 }
 
@@ -150,6 +151,7 @@ function managedStorageFromForm(form: ClusterFormValues) {
 /** Where each part of the request is typed on the form (request path with `#` for a row index). */
 const FORM_PATH_OF: Record<string, string> = {
   infrastructure: 'fargate',
+  'infrastructure.type': 'ec2',
   'infrastructure.autoScalingGroupArn': 'autoScalingGroupArn',
   'infrastructure.instances.spot': 'provisioningModel',
   'infrastructure.instances.spot.allocationStrategy': 'spotAllocationStrategy',

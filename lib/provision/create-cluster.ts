@@ -12,6 +12,7 @@ import { databaseProblem } from '@/lib/db/problems';
 import { findRequest, NameTakenError, submitRequest } from '@/lib/db/journal';
 import type { Database } from '@/lib/db/schema';
 import type { ClusterRequest } from '@/lib/cluster/request';
+import type { Requester } from './authorize-request';
 import { CheckFailedError, checkEc2AgainstAws } from './check-ec2';
 import { checkExecLoggingAgainstAws } from './check-exec-logging';
 import { wakeWorker } from './worker';
@@ -26,7 +27,10 @@ export type ProvisionOutcome =
  * how it ended. One unfinished request per cluster name, account and Region: the database refuses
  * a second, whichever process takes it.
  */
-export async function provisionCluster(request: ClusterRequest): Promise<ProvisionOutcome> {
+export async function provisionCluster(
+  request: ClusterRequest,
+  requester: Requester = { requestedBy: null, team: undefined, policyVersion: null },
+): Promise<ProvisionOutcome> {
   let db: Kysely<Database>;
   let place: { account: string; region: string };
   try {
@@ -63,6 +67,7 @@ export async function provisionCluster(request: ClusterRequest): Promise<Provisi
       ...place,
       request,
       plan,
+      ...requester,
     });
   } catch (error) {
     if (error instanceof NameTakenError) {
@@ -82,7 +87,7 @@ const accepted = (request: ClusterRequest): ProvisionOutcome => ({
 const nameTaken = (): ProvisionOutcome => ({ ok: false, fieldErrors: { clusterName: 'validation.clusterName.taken' } });
 
 /** The journal could not be opened or written, or the account could not be asked: nothing was stored. */
-function setupFailed(error: unknown): ProvisionOutcome {
+export function setupFailed(error: unknown): ProvisionOutcome {
   if (error instanceof CheckFailedError) {
     return { ok: false, fieldErrors: {}, formError: { message: describeAwsError(error.cause, error.permission) } };
   }

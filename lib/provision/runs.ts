@@ -13,6 +13,8 @@ import type { StepStatus } from './execute';
 export interface ProvisionRun {
   requestId: string;
   clusterName: string;
+  /** The team the request was for (team portal); null in single-user mode. */
+  team: string | null;
   state: 'running' | 'succeeded' | 'failed';
   steps: { id: StepId; action: StepAction; status: StepStatus }[];
   /** `mayRemain`: the steps whose resources may still be in the account; none when all were verified gone. */
@@ -71,6 +73,7 @@ export function runFrom(request: StoredRequest, journal: JournalEntry[]): Provis
   return {
     requestId: request.id,
     clusterName: request.cluster_name,
+    team: request.team,
     state:
       request.state === 'succeeded'
         ? 'succeeded'

@@ -9,7 +9,9 @@ import { Container } from '@/components/ui/Container';
 import { KeyValueList } from '@/components/ui/KeyValue';
 import { ProvisionProgress } from '@/components/ProvisionProgress';
 import { describeEc2Capacity, type Ec2CapacityView } from '@/lib/aws/cluster-capacity';
-import { findCluster } from '@/lib/aws/clusters';
+import { findCluster, tagOf } from '@/lib/aws/clusters';
+import { canSee, requireViewer, type Viewer } from '@/lib/auth/viewer';
+import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { load } from '@/lib/aws/load';
 import type { Loaded } from '@/lib/cluster/options';
 import type { MessageKey, Translate } from '@/lib/i18n/messages';
@@ -28,10 +30,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClusterPage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
   const { request } = await searchParams;
+  const viewer = await requireViewer(`/clusters/${encodeURIComponent(name)}${request ? `?request=${request}` : ''}`);
   const { t } = await getTranslator();
-  const run = await runToShow(name, request);
+  const run = await runToShow(viewer, name, request);
   const cluster = await load('ecs:DescribeClusters', () => findCluster(name));
-  const found = cluster.ok ? cluster.value : undefined;
+  // Another team's cluster is "not found": its details are not this person's to see.
+  const found =
+    cluster.ok && cluster.value && canSee(viewer, tagOf(cluster.value, TEAM_TAG_KEY)) ? cluster.value : undefined;
   const ec2Capacity = found ? await load('ecs:DescribeCapacityProviders', () => describeEc2Capacity(found)) : undefined;
 
   return (
@@ -58,12 +63,17 @@ export default async function ClusterPage({ params, searchParams }: Props) {
 }
 
 /** The run of the request that led here, or the one still creating this cluster, from the journal. */
-async function runToShow(name: string, requestId: string | undefined): Promise<ProvisionRun | undefined> {
+async function runToShow(
+  viewer: Viewer,
+  name: string,
+  requestId: string | undefined,
+): Promise<ProvisionRun | undefined> {
   try {
     const db = await database();
     const requested = requestId ? await runOfRequest(db, requestId) : undefined;
-    if (requested?.clusterName === name) return requested;
-    return await unfinishedRunOfCluster(db, await currentPlace(), name);
+    const run =
+      requested?.clusterName === name ? requested : await unfinishedRunOfCluster(db, await currentPlace(), name);
+    return run && canSee(viewer, run.team) ? run : undefined;
   } catch (error) {
     // The cluster itself is still shown from AWS; the log says why its progress is not.
     console.error('[cluster page] could not read the request journal', error);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { CreateClusterForm } from '@/components/create-cluster/CreateClusterForm';
+import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { accountContainerInsights } from '@/lib/aws/account-settings';
 import { loadEc2Options } from '@/lib/aws/ec2-options';
@@ -9,6 +10,9 @@ import type { Ec2OptionsSource } from '@/lib/cluster/options';
 import { loadList } from '@/lib/aws/load';
 import { listNamespaces } from '@/lib/aws/namespaces';
 import { getTranslator } from '@/lib/i18n/server';
+import { requireViewer } from '@/lib/auth/viewer';
+import { teamsToActFor } from '@/lib/policy/access';
+import { formTeams } from '@/lib/policy/form-rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -18,7 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ ec2?: string; refresh?: string }> };
 
 export default async function CreateClusterPage({ searchParams }: Props) {
+  const viewer = await requireViewer('/clusters/create');
   const { t } = await getTranslator();
+  // In the portal: the teams this person may create for, with their rules.
+  const teams =
+    'access' in viewer ? formTeams(viewer.policy.policy, teamsToActFor(viewer.policy.policy, viewer.access)) : [];
   // ?ec2=1: the EC2 lists are loaded before the page is sent, and EC2 is chosen; otherwise the
   // page asks for them once EC2 is chosen.
   // ?refresh=1: the account's lists are read from AWS again, not taken from the short-lived cache.
@@ -48,14 +56,19 @@ export default async function CreateClusterPage({ searchParams }: Props) {
           </Link>
         </p>
       </div>
-      <CreateClusterForm
-        requestId={randomUUID()}
-        accountMonitoring={accountMonitoring.ok ? accountMonitoring.value : undefined}
-        namespaces={namespaces.ok ? namespaces.value : []}
-        namespaceListError={namespaces.ok ? undefined : namespaces.error}
-        ec2Options={ec2Options}
-        ec2Chosen={withEc2}
-      />
+      {'access' in viewer && teams.length === 0 ? (
+        <Alert type="error">{t('team.none')}</Alert>
+      ) : (
+        <CreateClusterForm
+          requestId={randomUUID()}
+          accountMonitoring={accountMonitoring.ok ? accountMonitoring.value : undefined}
+          namespaces={namespaces.ok ? namespaces.value : []}
+          namespaceListError={namespaces.ok ? undefined : namespaces.error}
+          ec2Options={ec2Options}
+          ec2Chosen={withEc2}
+          teams={teams}
+        />
+      )}
     </div>
   );
 }

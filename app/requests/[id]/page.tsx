@@ -14,6 +14,7 @@ import { findRequest, journalOf } from '@/lib/db/journal';
 import { databaseProblem } from '@/lib/db/problems';
 import type { MessageRef } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
+import { canSee, requireViewer } from '@/lib/auth/viewer';
 import { runFrom } from '@/lib/provision/runs';
 
 type Props = { params: Promise<{ id: string }> };
@@ -26,6 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One request: as submitted, its plan, each step's journal with times, outputs and errors. */
 export default async function RequestPage({ params }: Props) {
   const { id } = await params;
+  const viewer = await requireViewer(`/requests/${encodeURIComponent(id)}`);
   const { t, locale } = await getTranslator();
   const crumbs = (
     <Breadcrumbs label={t('nav.breadcrumbs')} items={[{ text: t('nav.requests'), href: '/requests' }, { text: id }]} />
@@ -34,7 +36,8 @@ export default async function RequestPage({ params }: Props) {
   try {
     const db = await database();
     const request = await findRequest(db, id);
-    loaded = request && { request, journal: await journalOf(db, id) };
+    // Another team's request is "not found", as one that does not exist.
+    loaded = request && canSee(viewer, request.team) ? { request, journal: await journalOf(db, id) } : undefined;
   } catch (error) {
     const message = databaseProblem(error);
     return (
@@ -75,6 +78,13 @@ export default async function RequestPage({ params }: Props) {
               label: t('request.cluster'),
               value: <Link href={`/clusters/${encodeURIComponent(request.cluster_name)}`}>{request.cluster_name}</Link>,
             },
+            ...(request.team
+              ? [
+                  { label: t('requests.column.team'), value: request.team },
+                  { label: t('requests.column.requestedBy'), value: request.requested_by ?? '—' },
+                  { label: t('request.policyVersion'), value: <code>{request.policy_version ?? '—'}</code> },
+                ]
+              : []),
             { label: t('request.state'), value: t(`requests.state.${request.state}`) },
             { label: t('request.submitted'), value: formatTime(request.created_at, locale) },
             { label: t('request.finished'), value: formatTime(request.updated_at, locale) },
