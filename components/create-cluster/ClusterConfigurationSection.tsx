@@ -7,6 +7,7 @@ import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import type { NamespaceOption } from '@/lib/cluster/options';
 import { useI18n } from '@/lib/i18n/client';
 import type { MessageRef } from '@/lib/i18n/messages';
+import { TeamField, useTeam } from './team-rules';
 import { TextField } from './TextField';
 
 /** Cluster name, and the default namespace that follows it until the user edits the namespace. */
@@ -20,6 +21,7 @@ export function ClusterConfigurationSection({
   const { t } = useI18n();
   const { control, setValue, formState } = useFormContext<ClusterFormValues>();
   const [clusterName, namespace] = useWatch({ control, name: ['clusterName', 'namespace'] });
+  const prefix = useTeam()?.rules.clusterNamePrefix;
   const namespaceEdited = useRef(formState.defaultValues?.namespace !== formState.defaultValues?.clusterName);
 
   useEffect(() => {
@@ -31,11 +33,12 @@ export function ClusterConfigurationSection({
   return (
     <Container id="cluster-configuration" title={t('clusterConfiguration.title')}>
       <div className="space-y-5">
+        <TeamField />
         <TextField
           name="clusterName"
           label={t('clusterName.label')}
           description={t('clusterName.description')}
-          constraint={t('clusterName.constraint')}
+          constraint={`${t('clusterName.constraint')}${prefix ? ` ${t('team.prefix', { prefix })}` : ''}`}
         />
         <TextField
           name="namespace"

@@ -19,6 +19,8 @@ import { ClusterConfigurationSection } from './ClusterConfigurationSection';
 import { EncryptionSection } from './EncryptionSection';
 import { ErrorSummary } from './ErrorSummary';
 import { ServerFieldErrorsProvider } from './field-errors';
+import { TeamsProvider } from './team-rules';
+import { type FormTeam, withTeamDefaults } from '@/lib/policy/form-rules';
 import { InfrastructureSection } from './InfrastructureSection';
 import { MonitoringSection } from './MonitoringSection';
 import { ReviewPanel } from './ReviewPanel';
@@ -46,8 +48,11 @@ export function CreateClusterForm({
   namespaceListError,
   ec2Options,
   ec2Chosen,
+  teams = [],
 }: {
   requestId: string;
+  /** Team portal: the teams the person may create for, with the rules that shape the form. */
+  teams?: FormTeam[];
   /** The account's Container Insights default, shown as the form's default choice. */
   accountMonitoring?: MonitoringLevel;
   namespaces: NamespaceOption[];
@@ -65,10 +70,12 @@ export function CreateClusterForm({
   );
   const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
     resolver: zodResolver(clusterFormSchema),
-    defaultValues: answer?.values ?? {
-      ...defaultClusterFormValues(currentRequestId, { monitoring: accountMonitoring }),
-      ec2: ec2Chosen,
-    },
+    defaultValues:
+      answer?.values ??
+      withFirstTeam(teams, {
+        ...defaultClusterFormValues(currentRequestId, { monitoring: accountMonitoring }),
+        ec2: ec2Chosen,
+      }),
     // Check on submit, then on every change: checking on blur would move the page under the pointer.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -107,32 +114,39 @@ export function CreateClusterForm({
 
   return (
     <FormProvider {...form}>
-      <ServerFieldErrorsProvider errors={answer?.fieldErrors ?? {}}>
-        <form action={formAction} onSubmit={submit} noValidate aria-busy={pending} className="group/form space-y-5">
-          <input type="hidden" name="requestId" value={currentRequestId} />
-          {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
-          <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
-          <InfrastructureSection ec2Options={ec2Options} />
-          <MonitoringSection />
-          <TroubleshootingSection />
-          <EncryptionSection />
-          <TagsSection />
-          <ReviewPanel />
-          {answer?.formError && (
-            <Alert type="error" id="form-error" tabIndex={-1} ref={formErrorRef}>
-              {`${t(answer.formError.message.key, answer.formError.message.params)} ${t('aws.nothingCreated')}`}
-            </Alert>
-          )}
-          <div className="flex justify-end gap-2">
-            <Link href="/clusters" className={buttonClassName.link}>
-              {t('create.cancel')}
-            </Link>
-            <button type="submit" className={buttonClassName.primary} disabled={pending}>
-              {pending ? t('create.submitting') : t('create.submit')}
-            </button>
-          </div>
-        </form>
-      </ServerFieldErrorsProvider>
+      <TeamsProvider teams={teams}>
+        <ServerFieldErrorsProvider errors={answer?.fieldErrors ?? {}}>
+          <form action={formAction} onSubmit={submit} noValidate aria-busy={pending} className="group/form space-y-5">
+            <input type="hidden" name="requestId" value={currentRequestId} />
+            {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
+            <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
+            <InfrastructureSection ec2Options={ec2Options} />
+            <MonitoringSection />
+            <TroubleshootingSection />
+            <EncryptionSection />
+            <TagsSection />
+            <ReviewPanel />
+            {answer?.formError && (
+              <Alert type="error" id="form-error" tabIndex={-1} ref={formErrorRef}>
+                {`${t(answer.formError.message.key, answer.formError.message.params)} ${t('aws.nothingCreated')}`}
+              </Alert>
+            )}
+            <div className="flex justify-end gap-2">
+              <Link href="/clusters" className={buttonClassName.link}>
+                {t('create.cancel')}
+              </Link>
+              <button type="submit" className={buttonClassName.primary} disabled={pending}>
+                {pending ? t('create.submitting') : t('create.submit')}
+              </button>
+            </div>
+          </form>
+        </ServerFieldErrorsProvider>
+      </TeamsProvider>
     </FormProvider>
   );
+}
+
+/** A new form for a team's person starts with the first of their teams, and its rules applied. */
+function withFirstTeam(teams: FormTeam[], values: ClusterFormValues): ClusterFormValues {
+  return teams[0] ? { ...values, ...withTeamDefaults(values, teams[0]) } : values;
 }

@@ -13,12 +13,14 @@ import {
   SECURITY_GROUP_MODES,
   SPOT_ALLOCATION_STRATEGIES,
 } from '@/lib/cluster/ec2';
+import { instanceTypeAllowed } from '@/lib/policy/instance-types';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { hasEcsInstanceRole, networkDefaults, securityGroupsOf, subnetsOf, withEc2Defaults } from './ec2-defaults';
 import { FormCheckboxList, FormRadioGroup } from './ChoiceFields';
 import { InboundRulesEditor } from './InboundRulesEditor';
 import { SelectField } from './SelectField';
+import { useTeam } from './team-rules';
 import { TextField } from './TextField';
 
 /** The choices the console fills from the account's lists when the person has not made them. */
@@ -77,8 +79,11 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
 
   const failure = <T,>(list: Loaded<T>) =>
     list.ok ? undefined : t('ec2.listFailed', { reason: t(list.error.key, list.error.params) });
+  const rules = useTeam()?.rules;
   const offeredTypes = options.instanceTypes.ok
-    ? options.instanceTypes.value.filter((type) => instanceTypeArchitecture(type) === architecture)
+    ? options.instanceTypes.value.filter(
+        (type) => instanceTypeArchitecture(type) === architecture && instanceTypeAllowed(rules?.instanceTypes, type),
+      )
     : [];
 
   return (
@@ -139,7 +144,10 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
           constraint={t('instanceType.constraint')}
           fallback={shown.instanceType}
           list="instance-type-options"
-          hint={failure(options.instanceTypes)}
+          hint={
+            failure(options.instanceTypes) ??
+            (rules?.instanceTypes && t('team.instanceTypes', { patterns: rules.instanceTypes.join(', ') }))
+          }
         />
         <datalist id="instance-type-options">
           {offeredTypes.map((type) => (
@@ -165,7 +173,12 @@ export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
           <p className="text-ink-muted">{t('capacity.constraint')}</p>
           <div className="mt-2 grid grid-cols-2 gap-4">
             <TextField name="minSize" label={t('minSize.label')} numeric />
-            <TextField name="maxSize" label={t('maxSize.label')} numeric />
+            <TextField
+              name="maxSize"
+              label={t('maxSize.label')}
+              numeric
+              constraint={rules?.maxInstances && t('team.maxInstances', { max: rules.maxInstances })}
+            />
           </div>
         </fieldset>
         <SelectField

@@ -10,6 +10,7 @@ import { Ec2CapacityFields, StreamedEc2CapacityFields } from './Ec2CapacityField
 import { FormCheckbox } from './ChoiceFields';
 import { useEc2OptionsOnceChosen } from './ec2-options-request';
 import { useFieldError } from './field-errors';
+import { useTeam } from './team-rules';
 
 /** The EC2 fields of a page sent without the lists: they are asked for once EC2 is chosen. */
 function Ec2CapacityFieldsOnceChosen({ fresh }: { fresh: boolean }) {
@@ -35,19 +36,36 @@ function Ec2CapacityFieldsOnceChosen({ fresh }: { fresh: boolean }) {
 /** Where the cluster's tasks run: AWS Fargate, Amazon EC2 instances, or both. */
 export function InfrastructureSection({ ec2Options }: { ec2Options: Ec2OptionsSource }) {
   const { t } = useI18n();
-  const error = useFieldError('fargate');
+  const fargateError = useFieldError('fargate');
+  const ec2Error = useFieldError('ec2');
+  const error = fargateError ?? ec2Error;
+  // A team's rules may leave one of the two out: it is not offered, and a note says why.
+  const allowed = useTeam()?.rules.infrastructure ?? ['fargate', 'ec2'];
   return (
     <Container id="infrastructure" title={t('infrastructure.title')} description={t('infrastructure.description')}>
       <FormField group labelHidden id="infrastructure-choice" label={t('infrastructure.legend')} error={error}>
         {({ 'aria-invalid': invalid }) => (
           <div className="space-y-3">
-            <FormCheckbox
-              name="fargate"
-              label={t('fargate.label')}
-              description={t('fargate.description')}
-              aria-invalid={invalid}
-            />
-            <FormCheckbox name="ec2" label={t('ec2.label')} description={t('ec2.description')} aria-invalid={invalid} />
+            {allowed.includes('fargate') ? (
+              <FormCheckbox
+                name="fargate"
+                label={t('fargate.label')}
+                description={t('fargate.description')}
+                aria-invalid={invalid}
+              />
+            ) : (
+              <p>{t('team.ec2Only')}</p>
+            )}
+            {allowed.includes('ec2') ? (
+              <FormCheckbox
+                name="ec2"
+                label={t('ec2.label')}
+                description={t('ec2.description')}
+                aria-invalid={invalid}
+              />
+            ) : (
+              <p>{t('team.fargateOnly')}</p>
+            )}
           </div>
         )}
       </FormField>

@@ -16,6 +16,7 @@ export function SelectField({
   options,
   value,
   hint,
+  onChange,
 }: {
   name: FormTextFieldName;
   label: string;
@@ -25,6 +26,8 @@ export function SelectField({
   /** The value shown before the browser takes over (the server's rendering). */
   value: string;
   hint?: ReactNode;
+  /** Told the new value once the form has it. */
+  onChange?: (value: string) => void;
 }) {
   const { register } = useFormContext<ClusterFormValues>();
   const error = useFieldError(name);
@@ -38,7 +41,12 @@ export function SelectField({
       hint={hint}
     >
       {(control) => (
-        <select {...control} {...register(name)} defaultValue={value} className={inputClassName}>
+        <select
+          {...control}
+          {...register(name, { onChange: onChange && ((event) => onChange(String(event.target.value))) })}
+          defaultValue={value}
+          className={inputClassName}
+        >
           {options.map((option) => (
             <option key={option.value} id={option.id} value={option.value}>
               {option.label}

@@ -10,6 +10,7 @@ import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { useFieldError, useFieldErrorList } from './field-errors';
 import { RowCell, RowHeadings } from './RowFields';
+import { useTeam } from './team-rules';
 
 /** Key/value rows with Add tag and Remove, as in the console's tag editor. */
 export function TagsSection() {
@@ -20,7 +21,10 @@ export function TagsSection() {
   const [ec2, autoScalingGroupArn] = useWatch({ control, name: ['ec2', 'autoScalingGroupArn'] });
   const listError = useFieldError('tags');
   const anyTagError = useFieldErrorList().some(([path]) => path === 'tags' || path.startsWith('tags.'));
-  const remaining = tagLimit(ec2 && autoScalingGroupArn === '') - fields.length;
+  const team = useTeam();
+  // A team's cluster also carries the team tag; its required tags start as rows, shown.
+  const remaining = tagLimit(ec2 && autoScalingGroupArn === '') - (team ? 1 : 0) - fields.length;
+  const requiredTags = team?.rules.requiredTags ?? {};
 
   return (
     <ExpandableSection
@@ -28,7 +32,7 @@ export function TagsSection() {
       title={t('tags.title')}
       optionalText={t('section.optional')}
       description={t('tags.description')}
-      revealed={anyTagError}
+      revealed={anyTagError || Object.keys(requiredTags).length > 0}
     >
       <div id="tags" tabIndex={-1} className="space-y-3">
         {fields.length === 0 ? (
@@ -38,7 +42,13 @@ export function TagsSection() {
             <RowHeadings headings={[t('tags.key'), t('tags.value')]} columns={TAG_COLUMNS} />
             <ul className="space-y-3">
               {fields.map((field, index) => (
-                <TagRow key={field.id} index={index} defaults={field} onRemove={() => remove(index)} />
+                <TagRow
+                  key={field.id}
+                  index={index}
+                  defaults={field}
+                  allowedValues={requiredTags[field.key]}
+                  onRemove={() => remove(index)}
+                />
               ))}
             </ul>
           </>
@@ -66,10 +76,13 @@ const TAG_COLUMNS = 'sm:grid-cols-[1fr_1fr_auto]';
 function TagRow({
   index,
   defaults,
+  allowedValues,
   onRemove,
 }: {
   index: number;
   defaults: { key: string; value: string };
+  /** A tag the team requires with a list of values: they are offered, and named below the row. */
+  allowedValues?: string[];
   onRemove: () => void;
 }) {
   const { t } = useI18n();
@@ -90,11 +103,22 @@ function TagRow({
               defaultValue={defaults[part]}
               type="text"
               autoComplete="off"
+              list={part === 'value' && allowedValues?.length ? `tag-values-${index}` : undefined}
               className={inputClassName}
             />
           )}
         </RowCell>
       ))}
+      {allowedValues && allowedValues.length > 0 && (
+        <>
+          <datalist id={`tag-values-${index}`}>
+            {allowedValues.map((value) => (
+              <option key={value} value={value} />
+            ))}
+          </datalist>
+          <p className="text-ink-muted sm:col-span-3">{t('team.tagValues', { values: allowedValues.join(', ') })}</p>
+        </>
+      )}
       <button
         type="button"
         onClick={onRemove}
