@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ecs } from './support/aws';
+import { expectNoViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { CreateClusterCommand } from '@aws-sdk/client-ecs';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page) {
-  // Open every optional section so axe sees every control.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
-}
 
 for (const locale of ['en-US', 'ko-KR']) {
   test.describe(`axe finds nothing (${locale})`, () => {
