@@ -264,11 +264,21 @@ test('signing out ends the session', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test('an admin sees every team’s requests and can pick one (the journal outlives each test’s AWS)', async ({
-  page,
-}) => {
+test('an admin sees every team’s clusters and requests, and can pick a team', async ({ page }) => {
+  for (const [name, team] of [
+    ['payments-one', 'payments'],
+    ['search-one', 'search'],
+  ]) {
+    await ecs.send(new CreateClusterCommand({ clusterName: name, tags: [{ key: 'team', value: team! }] }));
+  }
   await signIn(page, 'admin', 'Ada Admin');
   await expect(page.getByRole('form', { name: 'Your account' })).toContainText('platform admin');
+  await expect(page.getByRole('row', { name: /search-one/ })).toContainText('search');
+  await page.getByLabel('Team').selectOption('payments');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/\/clusters\?team=payments$/);
+  await expect(page.getByRole('link', { name: 'payments-one' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'search-one' })).toHaveCount(0);
   await page.goto(`${APP_URL}/requests`);
   await expect(page.getByRole('link', { name: 'search-index' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'payments-web' })).toBeVisible();

@@ -5,7 +5,8 @@ import { Alert } from '@/components/ui/Alert';
 import { TableHead } from '@/components/ui/TableHead';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { listClusters, tagOf } from '@/lib/aws/clusters';
-import { canSee, requireViewer } from '@/lib/auth/viewer';
+import { canSee, requireViewer, teamsInView } from '@/lib/auth/viewer';
+import { TeamFilter } from '@/components/TeamFilter';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { load } from '@/lib/aws/load';
 import { getTranslator } from '@/lib/i18n/server';
@@ -15,12 +16,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('clusters.title') };
 }
 
-export default async function ClustersPage() {
+type Props = { searchParams: Promise<{ team?: string }> };
+
+export default async function ClustersPage({ searchParams }: Props) {
   const viewer = await requireViewer('/clusters');
   const { t } = await getTranslator();
+  const teams = teamsInView(viewer);
+  const { team: asked } = await searchParams;
+  const team = teams.find((known) => known === asked);
   // In the portal, a person sees the clusters tagged with one of their teams; admins see all.
   const clusters = await load('ecs:ListClusters', async () =>
-    (await listClusters()).filter((cluster) => canSee(viewer, tagOf(cluster, TEAM_TAG_KEY))),
+    (await listClusters()).filter((cluster) => {
+      const clusterTeam = tagOf(cluster, TEAM_TAG_KEY);
+      return canSee(viewer, clusterTeam) && (!team || clusterTeam === team);
+    }),
   );
   const count = clusters.ok ? clusters.value.length : undefined;
 
@@ -38,6 +47,15 @@ export default async function ClustersPage() {
         </Link>
       </div>
 
+      {teams.length > 1 && (
+        <form method="get" action="/clusters" aria-label={t('clusters.filter')} className="flex items-end gap-3">
+          <TeamFilter teams={teams} chosen={team} t={t} />
+          <button type="submit" className={buttonClassName.normal}>
+            {t('requests.filter.apply')}
+          </button>
+        </form>
+      )}
+
       {!clusters.ok ? (
         <Alert type="error">{t('aws.loadFailed', { detail: t(clusters.error.key, clusters.error.params) })}</Alert>
       ) : clusters.value.length === 0 ? (
@@ -52,6 +70,7 @@ export default async function ClustersPage() {
             <TableHead
               headings={[
                 t('clusters.column.name'),
+                ...(teams.length > 0 ? [t('requests.column.team')] : []),
                 t('clusters.column.status'),
                 t('clusters.column.capacityProviders'),
                 t('clusters.column.services'),
@@ -67,6 +86,7 @@ export default async function ClustersPage() {
                       {cluster.clusterName}
                     </Link>
                   </th>
+                  {teams.length > 0 && <td className="px-5 py-3">{tagOf(cluster, TEAM_TAG_KEY) ?? '—'}</td>}
                   <td className="px-5 py-3">
                     <ClusterStatus status={cluster.status} t={t} />
                   </td>

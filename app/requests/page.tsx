@@ -10,7 +10,8 @@ import { listRequests, type StoredRequest } from '@/lib/db/journal';
 import { databaseProblem } from '@/lib/db/problems';
 import { REQUEST_STATES, type RequestState } from '@/lib/db/schema';
 import { getTranslator } from '@/lib/i18n/server';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireViewer, teamsInView } from '@/lib/auth/viewer';
+import { TeamFilter } from '@/components/TeamFilter';
 
 const PAGE_SIZE = 20;
 
@@ -27,8 +28,7 @@ export default async function RequestsPage({ searchParams }: Props) {
   const { t, locale } = await getTranslator();
   const params = await searchParams;
   // A person sees their teams' requests; an admin every team's, and may pick one.
-  const teamChoices =
-    'access' in viewer ? (viewer.scope === 'everything' ? Object.keys(viewer.policy.policy.teams) : viewer.scope) : [];
+  const teamChoices = teamsInView(viewer);
   const team = teamChoices.find((known) => known === params.team);
   const teams = team ? [team] : viewer.scope === 'everything' ? undefined : viewer.scope;
   const state = REQUEST_STATES.find((known) => known === params.state);
@@ -78,21 +78,7 @@ export default async function RequestsPage({ searchParams }: Props) {
           </label>
           <input id="filter-cluster" name="cluster" defaultValue={cluster ?? ''} className={inputClassName} />
         </div>
-        {teamChoices.length > 1 && (
-          <div>
-            <label htmlFor="filter-team" className="block font-bold">
-              {t('requests.filter.team')}
-            </label>
-            <select id="filter-team" name="team" defaultValue={team ?? ''} className={inputClassName}>
-              <option value="">{t('requests.filter.anyTeam')}</option>
-              {teamChoices.map((known) => (
-                <option key={known} value={known}>
-                  {known}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <TeamFilter teams={teamChoices} chosen={team} t={t} />
         <button type="submit" className={buttonClassName.normal}>
           {t('requests.filter.apply')}
         </button>

@@ -11,6 +11,7 @@ import { FormCheckbox } from './ChoiceFields';
 import { useEc2OptionsOnceChosen } from './ec2-options-request';
 import { useFieldError } from './field-errors';
 import { useTeam } from './team-rules';
+import { INFRASTRUCTURE_CHOICES } from '@/lib/policy/choices';
 
 /** The EC2 fields of a page sent without the lists: they are asked for once EC2 is chosen. */
 function Ec2CapacityFieldsOnceChosen({ fresh }: { fresh: boolean }) {
@@ -40,31 +41,24 @@ export function InfrastructureSection({ ec2Options }: { ec2Options: Ec2OptionsSo
   const ec2Error = useFieldError('ec2');
   const error = fargateError ?? ec2Error;
   // A team's rules may leave one of the two out: it is not offered, and a note says why.
-  const allowed = useTeam()?.rules.infrastructure ?? ['fargate', 'ec2'];
+  const allowed = useTeam()?.rules.infrastructure ?? INFRASTRUCTURE_CHOICES;
   return (
     <Container id="infrastructure" title={t('infrastructure.title')} description={t('infrastructure.description')}>
       <FormField group labelHidden id="infrastructure-choice" label={t('infrastructure.legend')} error={error}>
         {({ 'aria-invalid': invalid }) => (
           <div className="space-y-3">
-            {allowed.includes('fargate') ? (
-              <FormCheckbox
-                name="fargate"
-                label={t('fargate.label')}
-                description={t('fargate.description')}
-                aria-invalid={invalid}
-              />
-            ) : (
-              <p>{t('team.ec2Only')}</p>
-            )}
-            {allowed.includes('ec2') ? (
-              <FormCheckbox
-                name="ec2"
-                label={t('ec2.label')}
-                description={t('ec2.description')}
-                aria-invalid={invalid}
-              />
-            ) : (
-              <p>{t('team.fargateOnly')}</p>
+            {INFRASTRUCTURE_CHOICES.map((choice) =>
+              allowed.includes(choice) ? (
+                <FormCheckbox
+                  key={choice}
+                  name={choice}
+                  label={t(`${choice}.label`)}
+                  description={t(`${choice}.description`)}
+                  aria-invalid={invalid}
+                />
+              ) : (
+                <p key={choice}>{t(choice === 'fargate' ? 'team.ec2Only' : 'team.fargateOnly')}</p>
+              ),
             )}
           </div>
         )}

@@ -37,3 +37,9 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
 /** Whether a team's requests and clusters are the viewer's to see. */
 export const canSee = (viewer: Viewer, team: string | null | undefined) =>
   viewer.scope === 'everything' || (team != null && viewer.scope.includes(team));
+
+/** The teams a viewer can narrow a list to: every team for an admin, their own otherwise; none outside the portal. */
+export function teamsInView(viewer: Viewer): string[] {
+  if (!('access' in viewer)) return [];
+  return viewer.scope === 'everything' ? Object.keys(viewer.policy.policy.teams) : viewer.scope;
+}

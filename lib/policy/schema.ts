@@ -8,6 +8,7 @@ import {
   TEAM_NAME_PATTERN,
 } from '@/lib/cluster/limits';
 import { MONITORING_LEVELS } from '@/lib/cluster/request';
+import { INFRASTRUCTURE_CHOICES } from './choices';
 
 /**
  * The policy file: who the platform admins are, and each team's rules for the clusters its
@@ -21,7 +22,6 @@ const names = z.array(name);
 /** Instance type patterns: the characters of an instance type, with * and ? as wildcards. */
 const INSTANCE_TYPE_GLOB = /^[a-z0-9.*?-]+$/;
 
-export const INFRASTRUCTURE_CHOICES = ['fargate', 'ec2'] as const;
 
 const team = z.strictObject({
   /** Values of the groups claim whose people belong to this team. */
@@ -68,4 +68,3 @@ export const policySchema = z.strictObject({
 
 export type Policy = z.output<typeof policySchema>;
 export type TeamRules = Policy['teams'][string];
-export type InfrastructureChoice = (typeof INFRASTRUCTURE_CHOICES)[number];
