@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { ecs } from './support/aws';
 import { expectNoViolations } from './support/axe';
 import { expect, test } from './support/fixtures';

@@ -22,7 +22,6 @@ const names = z.array(name);
 /** Instance type patterns: the characters of an instance type, with * and ? as wildcards. */
 const INSTANCE_TYPE_GLOB = /^[a-z0-9.*?-]+$/;
 
-
 const team = z.strictObject({
   /** Values of the groups claim whose people belong to this team. */
   groups: names.default([]),
