@@ -7,9 +7,18 @@ import { database } from '@/lib/db';
 import { PROVIDER_ID, portalAuth } from './better-auth';
 import { authSettings } from './settings';
 
-/** Who is asking: a signed-in person (portal mode), or whoever reaches a single-user server. */
+/**
+ * Who is asking: a signed-in person or an API client with a token (portal mode), or whoever
+ * reaches a single-user server.
+ */
 export type Principal =
-  { kind: 'local' } | { kind: 'person'; id: string; name: string; email: string; groups: string[] };
+  | { kind: 'local' }
+  | { kind: 'person'; id: string; name: string; email: string; groups: string[] }
+  | { kind: 'client'; clientId: string };
+
+/** How the audit trail and the journal name who asked. */
+export const actorOf = (principal: Principal) =>
+  principal.kind === 'person' ? principal.email : principal.kind === 'client' ? `client:${principal.clientId}` : null;
 
 /**
  * The person behind this request, or null when nobody is signed in (portal mode only). Server

@@ -25,6 +25,7 @@ describe('authSettings', () => {
       appUrl: 'https://ecs.example.com',
       groupsClaim: 'groups',
       sessionSeconds: 8 * 3600,
+      apiAudience: 'https://ecs.example.com/api/v1',
     });
     expect(authSettings({ ...portal, OIDC_GROUPS_CLAIM: 'roles', SESSION_HOURS: '0.5' })).toMatchObject({
       groupsClaim: 'roles',

@@ -14,6 +14,8 @@ export interface PortalSettings {
   groupsClaim: string;
   /** How long a session lasts before the identity provider is asked again. */
   sessionSeconds: number;
+  /** The audience an API client's access token must name. */
+  apiAudience: string;
 }
 
 export type AuthSettings = { mode: 'singleUser' } | ({ mode: 'portal' } & PortalSettings);
@@ -43,5 +45,6 @@ export function authSettings(env: Record<string, string | undefined> = process.e
     appUrl: env.APP_URL!.trim().replace(/\/$/, ''),
     groupsClaim: env.OIDC_GROUPS_CLAIM?.trim() || 'groups',
     sessionSeconds: Math.round(hours * 3600),
+    apiAudience: env.API_AUDIENCE?.trim() || `${env.APP_URL!.trim().replace(/\/$/, '')}/api/v1`,
   };
 }

@@ -10,7 +10,7 @@ import { getPrincipal, type Principal } from './principal';
 export type Viewer =
   | { principal: Extract<Principal, { kind: 'local' }>; scope: 'everything' }
   | {
-      principal: Extract<Principal, { kind: 'person' }>;
+      principal: Exclude<Principal, { kind: 'local' }>;
       access: Access;
       policy: LoadedPolicy;
       /** The teams whose requests and clusters this person sees; every team for an admin. */
@@ -20,12 +20,17 @@ export type Viewer =
 /** The viewer of this request, or null when nobody is signed in. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const principal = await getPrincipal();
-  if (!principal) return null;
+  return principal && viewerOf(principal);
+});
+
+/** What a principal may see and act for, under the policy file's rules. */
+export function viewerOf(principal: Principal): Viewer {
   if (principal.kind === 'local') return { principal, scope: 'everything' };
   const policy = currentPolicy();
-  const access = accessOf(policy.policy, principal);
+  const caller = principal.kind === 'person' ? principal : { groups: [], clientId: principal.clientId };
+  const access = accessOf(policy.policy, caller);
   return { principal, access, policy, scope: access.admin ? 'everything' : access.teams };
-});
+}
 
 /** For pages: the viewer, or off to the sign-in page and back here afterwards. */
 export async function requireViewer(returnTo: string): Promise<Viewer> {

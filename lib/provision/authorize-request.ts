@@ -1,6 +1,7 @@
 import 'server-only';
 import { accountContainerInsights } from '@/lib/aws/account-settings';
 import { countTeamClusters } from '@/lib/aws/clusters';
+import { actorOf } from '@/lib/auth/principal';
 import type { Viewer } from '@/lib/auth/viewer';
 import { type FieldErrors, fieldMessage } from '@/lib/cluster/form-state';
 import type { ClusterRequest } from '@/lib/cluster/request';
@@ -54,14 +55,14 @@ export async function authorizeRequest(viewer: Viewer, request: ClusterRequest):
   });
   await recordDecision(await database(), {
     requestId: request.requestId,
-    actor: viewer.principal.email,
+    actor: actorOf(viewer.principal),
     team: team ?? null,
     allowed: violations.length === 0,
     policyVersion: version,
     violations: violations.map(({ path, rule, message }) => ({ path: path.join('.'), rule, message })),
   });
   if (violations.length > 0) return { ok: false, violations };
-  return { ok: true, request, requester: { requestedBy: viewer.principal.email, team, policyVersion: version } };
+  return { ok: true, request, requester: { requestedBy: actorOf(viewer.principal), team, policyVersion: version } };
 }
 
 /** The violations as the form shows them: each at its field, the first one per field. */

@@ -5,4 +5,5 @@ export const API_SCOPES: string[];
 export function startIdentityProvider(options: {
   port: number;
   appUrl: string;
-}): Promise<{ issuer: string; close: () => Promise<void> }>;
+  apiAudience?: string;
+}): Promise<{ issuer: string; close: () => Promise<void>; sign: (claims: Record<string, unknown>) => Promise<string> }>;

@@ -5,7 +5,8 @@
 // with no password.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import Provider from 'oidc-provider';
+import { SignJWT } from 'jose';
+import Provider, { errors } from 'oidc-provider';
 
 /** login → who they are. Their groups decide their teams through the sandbox's policy.yaml. */
 export const DEMO_PEOPLE = {
@@ -27,10 +28,11 @@ const escape = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /**
- * Starts the provider on a loopback port; the app at appUrl is its one web client. Resolves to its
+ * Starts the provider on a loopback port; the app at appUrl is its one web client, and its HTTP
+ * API (apiAudience) the resource that client-credentials tokens (JWTs) are for. Resolves to its
  * issuer URL and a way to stop it.
  */
-export async function startIdentityProvider({ port, appUrl }) {
+export async function startIdentityProvider({ port, appUrl, apiAudience = `${appUrl}/api/v1` }) {
   const issuer = `http://127.0.0.1:${port}`;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
@@ -90,6 +92,16 @@ export async function startIdentityProvider({ port, appUrl }) {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       rpInitiatedLogout: { enabled: true },
+      // A machine caller's token is a JWT for the app's API, carrying its scopes.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (ctx, _client, oneOf) =>
+          oneOf ?? (ctx.oidc.params?.grant_type === 'client_credentials' ? apiAudience : undefined),
+        getResourceServerInfo: (_ctx, resource) => {
+          if (resource !== apiAudience) throw new errors.InvalidTarget();
+          return { scope: API_SCOPES.join(' '), audience: apiAudience, accessTokenFormat: 'jwt', accessTokenTTL: 3600 };
+        },
+      },
     },
     ttl: { Session: 8 * 3600, Interaction: 600, AccessToken: 3600, ClientCredentials: 3600, IdToken: 3600 },
   });
@@ -119,7 +131,14 @@ export async function startIdentityProvider({ port, appUrl }) {
     }
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { issuer, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    issuer,
+    close: () => new Promise((resolve) => server.close(resolve)),
+    // For the tests, in this process only: a token signed with the provider's own key, with
+    // claims it would never issue (expired, for another audience).
+    sign: (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'sandbox', typ: 'at+jwt' }).sign(privateKey),
+  };
 }
 
 function loginPage(res, details, login, problem) {
