@@ -22,6 +22,9 @@ async function refusalOf(request: NextRequest): Promise<Refusal | undefined> {
   const addressRefusal = refusalOfAddress(request.nextUrl.pathname, request.headers);
   if (addressRefusal) return addressRefusal;
   if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  // The HTTP API checks its own requests (a token, JSON, its size) and answers problem documents;
+  // no browser's cookie can write through it, so another site's page cannot either.
+  if (request.nextUrl.pathname.startsWith('/api/v1/')) return undefined;
   if (request.method !== 'POST') return 'method';
   const settings = { APP_URL: process.env.APP_URL, TRUST_PROXY_HEADERS: process.env.TRUST_PROXY_HEADERS };
   if (isCrossSitePost(request.headers, settings)) return 'crossSite';

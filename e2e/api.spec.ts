@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { demoPeopleForApp, startIdentityProvider, WEB_CLIENT } from '../scripts/sandbox/identity-provider.mjs';
+import { callsSeen, clusterNames, describeCluster, injectFault } from './support/aws';
+import { type AppServer, startApp } from './support/app-server';
+import { expect, test } from './support/fixtures';
+
+/**
+ * The HTTP API with machine tokens from the test issuer (client credentials, demo-ci of team
+ * payments), against the portal rules of e2e/support/portal-policy.yaml.
+ */
+
+const IDP_PORT = 3123;
+const APP_PORT = 3124;
+const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const API = `${APP_URL}/api/v1`;
+
+let app: AppServer;
+let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
+let databaseFile: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  idp = await startIdentityProvider({ port: IDP_PORT, appUrl: APP_URL });
+  databaseFile = join(mkdtempSync(join(tmpdir(), 'api-')), 'journal.db');
+  app = await startApp(APP_PORT, `file:${databaseFile}`, {
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: WEB_CLIENT.id,
+    OIDC_CLIENT_SECRET: WEB_CLIENT.secret,
+    AUTH_SECRET: 'api-tests-secret-that-is-long-enough-0123456789',
+    APP_URL,
+    POLICY_FILE: join(__dirname, 'support', 'portal-policy.yaml'),
+    SANDBOX_PEOPLE: demoPeopleForApp(),
+  });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await idp?.close();
+});
+
+/** A client-credentials token for demo-ci, as a CI job would get it. */
+async function token(scope = 'cluster-requests:read cluster-requests:write') {
+  const answer = await fetch(`${idp.issuer}/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from('demo-ci:demo-ci-secret').toString('base64')}`,
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
+  });
+  expect(answer.status).toBe(200);
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
+
+const fargate = (clusterName: string, change: Record<string, unknown> = {}) => ({
+  clusterName,
+  team: 'payments',
+  infrastructure: { type: 'fargate' },
+  monitoring: 'enabled',
+  tags: [{ key: 'cost-center', value: 'cc-100' }],
+  ...change,
+});
+
+async function submit(
+  body: unknown,
+  { bearer, key = randomUUID(), type = 'application/json' } = {} as { bearer?: string; key?: string; type?: string },
+) {
+  const answer = await fetch(`${API}/cluster-requests`, {
+    method: 'POST',
+    headers: {
+      'content-type': type,
+      'idempotency-key': key,
+      ...(bearer && { authorization: `Bearer ${bearer}` }),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return {
+    status: answer.status,
+    type: answer.headers.get('content-type'),
+    location: answer.headers.get('location'),
+    body: (await answer.json()) as Record<string, unknown>,
+  };
+}
+
+test('a machine creates a Fargate cluster: 202 with Location, polled to done, tagged for its team, and the same key returns the same request', async () => {
+  const bearer = await token();
+  const key = randomUUID();
+  const first = await submit(fargate('payments-ci'), { bearer, key });
+  expect(first.status).toBe(202);
+  expect(first.location).toBe(`/api/v1/cluster-requests/${key}`);
+  expect(first.body).toMatchObject({
+    id: key,
+    clusterName: 'payments-ci',
+    team: 'payments',
+    requestedBy: 'client:demo-ci',
+  });
+
+  await expect
+    .poll(async () => {
+      const answer = await fetch(`${APP_URL}${first.location}`, { headers: { authorization: `Bearer ${bearer}` } });
+      return ((await answer.json()) as { state: string }).state;
+    })
+    .toBe('succeeded');
+  const detail = (await (
+    await fetch(`${APP_URL}${first.location}`, { headers: { authorization: `Bearer ${bearer}` } })
+  ).json()) as {
+    steps: { step: string; status: string }[];
+    plan: { id: string }[];
+  };
+  expect(detail.plan).toEqual([{ id: 'createCluster', action: 'ecs:CreateCluster' }]);
+  expect(detail.steps.map((step) => step.status)).toEqual(['running', 'done']);
+  expect((await describeCluster('payments-ci'))?.tags).toEqual(
+    expect.arrayContaining([{ key: 'team', value: 'payments' }]),
+  );
+
+  const again = await submit(fargate('payments-ci'), { bearer, key });
+  expect(again.status).toBe(202);
+  expect(again.body.id).toBe(key);
+  expect(await clusterNames()).toEqual(['payments-ci']);
+
+  const list = (await (
+    await fetch(`${API}/cluster-requests?cluster=payments-ci`, { headers: { authorization: `Bearer ${bearer}` } })
+  ).json()) as {
+    items: { id: string }[];
+  };
+  expect(list.items.map((item) => item.id)).toEqual([key]);
+});
+
+test('tokens: none, unsigned, forged, expired, for another audience or without the scope are refused', async () => {
+  const valid = (await token()).split('.');
+  const payload = JSON.parse(Buffer.from(valid[1]!, 'base64url').toString()) as Record<string, unknown>;
+  const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${valid[1]}.`;
+  const forged = `${valid[0]}.${Buffer.from(JSON.stringify({ ...payload, client_id: 'admin-ci' })).toString('base64url')}.${valid[2]}`;
+  const now = Math.floor(Date.now() / 1000);
+  const expired = await idp.sign({ ...payload, iat: now - 7200, exp: now - 3600 });
+  const otherAudience = await idp.sign({ ...payload, aud: 'https://elsewhere.example/api' });
+  for (const [name, bearer] of Object.entries({ none: undefined, unsigned, forged, expired, otherAudience })) {
+    const answer = await submit(fargate('payments-token'), { bearer });
+    expect(answer.status, name).toBe(401);
+    expect(answer.type, name).toBe('application/problem+json');
+  }
+  const readOnly = await submit(fargate('payments-token'), { bearer: await token('cluster-requests:read') });
+  expect(readOnly.status).toBe(403);
+  expect(readOnly.body).toMatchObject({ title: 'The access token lacks the scope this needs' });
+  expect(await callsSeen()).toEqual([]);
+});
+
+test('malformed, invalid and unknown input is answered with a problem document and no AWS call', async () => {
+  const bearer = await token();
+  const cases: [string, { status: number; body: unknown; type?: string; key?: string }][] = [
+    ['another content type', { status: 415, body: fargate('payments-x'), type: 'text/plain' }],
+    ['not JSON', { status: 400, body: '{"clusterName": ' }],
+    ['no Idempotency-Key', { status: 400, body: fargate('payments-x'), key: 'not-a-uuid' }],
+    ['over 64 KiB', { status: 413, body: fargate('payments-x', { namespace: 'n'.repeat(70 * 1024) }) }],
+    ['an array', { status: 422, body: [fargate('payments-x')] }],
+    ['a request id in the body', { status: 422, body: fargate('payments-x', { requestId: randomUUID() }) }],
+    [
+      'a number as text',
+      {
+        status: 422,
+        body: fargate('payments-x', {
+          infrastructure: { type: 'ec2NewGroup', fargate: true, instances: { maxSize: '5' } },
+        }),
+      },
+    ],
+    ['an unknown field', { status: 422, body: fargate('payments-x', { clusterNmae: 'typo' }) }],
+    [
+      'a __proto__ key',
+      { status: 422, body: JSON.stringify(fargate('payments-x')).replace('{', '{"__proto__":{"admin":true},') },
+    ],
+    [
+      'duplicate tag keys',
+      {
+        status: 422,
+        body: fargate('payments-x', {
+          tags: [
+            { key: 'cost-center', value: 'cc-100' },
+            { key: 'cost-center', value: 'cc-200' },
+          ],
+        }),
+      },
+    ],
+  ];
+  for (const [name, { status, body, type, key }] of cases) {
+    const answer = await submit(body, { bearer, type, key });
+    expect(answer.status, name).toBe(status);
+    expect(answer.type, name).toBe('application/problem+json');
+    expect(JSON.stringify(answer.body), name).not.toMatch(/\/work|node_modules|127\.0\.0\.1:51|at .*\(/);
+  }
+  const unknown = await submit(fargate('payments-x', { clusterNmae: 'typo' }), { bearer });
+  expect(unknown.body.violations).toEqual([
+    { path: 'clusterNmae', rule: 'unknownField', message: 'This field is not part of a ClusterRequest.' },
+  ]);
+  expect(await callsSeen()).toEqual([]);
+});
+
+test('the team’s rules: another team is 403, broken rules 422 with each violation, an unfinished name 409', async () => {
+  const bearer = await token();
+  const otherTeam = await submit(fargate('search-x', { team: 'search', tags: [] }), { bearer });
+  expect(otherTeam.status).toBe(403);
+  expect(otherTeam.body.violations).toEqual([
+    { path: 'team', rule: 'team', message: 'You cannot create clusters for this team.' },
+  ]);
+
+  const broken = await submit(fargate('api', { monitoring: 'disabled', tags: [] }), { bearer });
+  expect(broken.status).toBe(422);
+  expect((broken.body.violations as { rule: string }[]).map((violation) => violation.rule)).toEqual([
+    'clusterNamePrefix',
+    'requiredTags',
+    'containerInsights',
+  ]);
+
+  await injectFault({ operation: 'CreateCluster', delayMs: 4000 });
+  expect((await submit(fargate('payments-slow'), { bearer })).status).toBe(202);
+  const twin = await submit(fargate('payments-slow'), { bearer });
+  expect(twin.status).toBe(409);
+  expect(twin.body).toMatchObject({ title: 'A request for this cluster is unfinished' });
+  expect(await clusterNames()).not.toContain('api');
+});
+
+test('another team’s request is not found, and the OpenAPI document and its reference page are served', async ({
+  page,
+}) => {
+  const id = randomUUID();
+  const db = new Database(databaseFile);
+  const now = new Date().toISOString();
+  db.prepare(
+    `insert into requests (id, cluster_name, account, region, request, plan, state, created_at, updated_at, team, fencing)
+     values (?, 'search-hidden', '123456789012', 'us-east-1', '{}', '{"steps":[]}', 'succeeded', ?, ?, 'search', 0)`,
+  ).run(id, now, now);
+  db.close();
+  const bearer = await token();
+  const answer = await fetch(`${API}/cluster-requests/${id}`, { headers: { authorization: `Bearer ${bearer}` } });
+  expect(answer.status).toBe(404);
+  const list = (await (
+    await fetch(`${API}/cluster-requests`, { headers: { authorization: `Bearer ${bearer}` } })
+  ).json()) as {
+    items: { clusterName: string }[];
+  };
+  expect(list.items.map((item) => item.clusterName)).not.toContain('search-hidden');
+
+  const document = (await (await fetch(`${API}/openapi.json`)).json()) as {
+    openapi: string;
+    paths: Record<string, unknown>;
+  };
+  expect(document.openapi).toBe('3.1.0');
+  expect(Object.keys(document.paths)).toEqual(['/cluster-requests', '/cluster-requests/{id}']);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(`${APP_URL}/api/docs`);
+  await expect(page.getByRole('heading', { name: 'POST /api/v1/cluster-requests' })).toBeVisible();
+  expect(scripts.every((url) => url.startsWith(APP_URL))).toBe(true);
+});

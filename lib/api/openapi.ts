@@ -1,0 +1,248 @@
+import { toJSONSchema } from 'zod/mini';
+import { clusterRequestSchema } from '@/lib/cluster/request';
+import { REQUEST_STATES } from '@/lib/db/schema';
+import { API_SCOPES } from './scopes';
+
+/** The body of POST /cluster-requests: a ClusterRequest whose id is the Idempotency-Key header. */
+function clusterRequestBody() {
+  const schema = toJSONSchema(clusterRequestSchema, { io: 'input' }) as {
+    properties: Record<string, unknown>;
+    required: string[];
+    $schema?: string;
+  };
+  const { requestId: _fromTheHeader, ...properties } = schema.properties;
+  const { $schema: _documentLevel, ...rest } = schema;
+  return {
+    ...rest,
+    properties,
+    required: schema.required.filter((name) => name !== 'requestId'),
+    additionalProperties: false,
+  };
+}
+
+const problem = {
+  type: 'object',
+  description: 'RFC 9457 problem details, with every violation of a validation or policy refusal.',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    violations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'rule', 'message'],
+        properties: { path: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const nullableString = { type: ['string', 'null'] };
+const requestSummary = {
+  type: 'object',
+  required: ['id', 'clusterName', 'team', 'requestedBy', 'policyVersion', 'state', 'createdAt', 'updatedAt', 'links'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    clusterName: { type: 'string' },
+    team: nullableString,
+    requestedBy: nullableString,
+    policyVersion: nullableString,
+    state: { enum: [...REQUEST_STATES] },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    links: { type: 'object', required: ['self'], properties: { self: { type: 'string' } } },
+  },
+};
+const requestDetail = {
+  allOf: [
+    { $ref: '#/components/schemas/RequestSummary' },
+    {
+      type: 'object',
+      required: ['request', 'plan', 'steps', 'failure'],
+      properties: {
+        request: { type: 'object', description: 'The ClusterRequest as stored, with its requestId.' },
+        plan: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'action'],
+            properties: { id: { type: 'string' }, action: { type: 'string' } },
+          },
+        },
+        steps: {
+          type: 'array',
+          description: 'The journal: each status change of each step, oldest first.',
+          items: {
+            type: 'object',
+            required: ['step', 'status', 'at', 'outputs', 'error'],
+            properties: {
+              step: { type: 'string' },
+              status: { type: 'string' },
+              at: { type: 'string', format: 'date-time' },
+              outputs: {},
+              error: {
+                type: ['object', 'null'],
+                properties: { message: { type: 'string' }, awsRequestId: nullableString },
+              },
+            },
+          },
+        },
+        failure: {
+          type: ['object', 'null'],
+          properties: {
+            step: { type: 'string' },
+            message: { type: 'string' },
+            mayRemain: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+    },
+  ],
+};
+
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      {
+        description: PROBLEM_DESCRIPTIONS[status],
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    ]),
+  );
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'The body is not JSON, or the Idempotency-Key header is missing',
+  401: 'No valid access token (or, for reads, no signed-in session)',
+  403: 'The token lacks the scope, or the team is not the caller’s',
+  404: 'No such request the caller may see',
+  409: 'A request for this cluster name is unfinished',
+  413: 'The body is over 64 KiB',
+  415: 'The body is not application/json',
+  422: 'The request is not valid, has unknown fields, or breaks the team’s rules',
+  502: 'AWS could not be asked',
+  503: 'The request could not be stored',
+};
+
+/**
+ * The HTTP API's OpenAPI 3.1 document, generated from the same zod schema the form and the server
+ * validate with. Served at /api/v1/openapi.json; a copy is kept in docs/openapi.json, and a test
+ * fails when the two differ, so every change to the API shows in review.
+ */
+export function openApiDocument() {
+  const scopes = Object.fromEntries(API_SCOPES.map((scope) => [scope, SCOPE_DESCRIPTIONS[scope]]));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Amazon ECS Create cluster portal API',
+      version: '1',
+      description:
+        'Create clusters through the same pipeline as the Create cluster page: parse, authorize under the team’s rules, plan, and run by the provisioning worker.',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ accessToken: [] }],
+    paths: {
+      '/cluster-requests': {
+        post: {
+          operationId: 'submitClusterRequest',
+          summary: 'Submit a request to create a cluster',
+          security: [{ accessToken: ['cluster-requests:write'] }],
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              description: 'A new UUID: the request id. The same key again answers the same request.',
+              schema: { type: 'string', format: 'uuid' },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ClusterRequest' } } },
+          },
+          responses: {
+            '202': {
+              description: 'Stored; the worker creates the cluster. Follow Location for its progress.',
+              headers: { Location: { schema: { type: 'string' } } },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestSummary' } } },
+            },
+            ...problems(400, 401, 403, 409, 413, 415, 422, 502, 503),
+          },
+        },
+        get: {
+          operationId: 'listClusterRequests',
+          summary: 'The caller’s teams’ requests, newest first',
+          security: [{ accessToken: ['cluster-requests:read'] }, { session: [] }],
+          parameters: [
+            { name: 'state', in: 'query', schema: { enum: [...REQUEST_STATES] } },
+            { name: 'cluster', in: 'query', description: 'Part of the cluster name', schema: { type: 'string' } },
+            { name: 'before', in: 'query', description: 'The `next` link’s cursor', schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'A page of requests, and the link to the next one',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['items', 'next'],
+                    properties: {
+                      items: { type: 'array', items: { $ref: '#/components/schemas/RequestSummary' } },
+                      next: nullableString,
+                    },
+                  },
+                },
+              },
+            },
+            ...problems(401, 403),
+          },
+        },
+      },
+      '/cluster-requests/{id}': {
+        get: {
+          operationId: 'getClusterRequest',
+          summary: 'One request: state, plan, and every step with its times and errors',
+          security: [{ accessToken: ['cluster-requests:read'] }, { session: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'The request',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestDetail' } } },
+            },
+            ...problems(401, 403, 404),
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        accessToken: {
+          type: 'oauth2',
+          description:
+            'A client-credentials access token (a JWT) from the portal’s OpenID Connect issuer, for the API’s audience (API_AUDIENCE). The policy file maps client ids to teams.',
+          flows: { clientCredentials: { tokenUrl: '/token (at the portal’s issuer)', scopes } },
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'better-auth.session_token',
+          description: 'A signed-in person’s session: reads only.',
+        },
+      },
+      schemas: {
+        ClusterRequest: clusterRequestBody(),
+        RequestSummary: requestSummary,
+        RequestDetail: requestDetail,
+        Problem: problem,
+      },
+    },
+  };
+}
+
+const SCOPE_DESCRIPTIONS: Record<(typeof API_SCOPES)[number], string> = {
+  'cluster-requests:read': 'Read the caller’s teams’ requests',
+  'cluster-requests:write': 'Submit requests for the caller’s teams',
+  'clusters:delete': 'Delete the caller’s teams’ clusters',
+};
