@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { demoPeopleForApp, startIdentityProvider, WEB_CLIENT } from '../scripts/sandbox/identity-provider.mjs';
-import { callsSeen, clusterNames, describeCluster, injectFault } from './support/aws';
+import { CreateClusterCommand } from '@aws-sdk/client-ecs';
+import { callsSeen, clusterNames, describeCluster, ecs, injectFault } from './support/aws';
 import { type AppServer, startApp } from './support/app-server';
+import { expectMatchesContract } from './support/contract';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -57,6 +59,14 @@ async function token(scope = 'cluster-requests:read cluster-requests:write') {
   return ((await answer.json()) as { access_token: string }).access_token;
 }
 
+/** A GET of the API, its answer checked against the document's operation (path as the document writes it). */
+async function get(path: string, url: string, bearer?: string) {
+  const answer = await fetch(`${APP_URL}${url}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+  const body = (await answer.json()) as Record<string, unknown>;
+  expectMatchesContract(path, 'get', answer.status, body);
+  return { status: answer.status, body };
+}
+
 const fargate = (clusterName: string, change: Record<string, unknown> = {}) => ({
   clusterName,
   team: 'payments',
@@ -79,12 +89,14 @@ async function submit(
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return {
+  const result = {
     status: answer.status,
     type: answer.headers.get('content-type'),
     location: answer.headers.get('location'),
     body: (await answer.json()) as Record<string, unknown>,
   };
+  expectMatchesContract('/cluster-requests', 'post', result.status, result.body);
+  return result;
 }
 
 test('a machine creates a Fargate cluster: 202 with Location, polled to done, tagged for its team, and the same key returns the same request', async () => {
@@ -102,13 +114,10 @@ test('a machine creates a Fargate cluster: 202 with Location, polled to done, ta
 
   await expect
     .poll(async () => {
-      const answer = await fetch(`${APP_URL}${first.location}`, { headers: { authorization: `Bearer ${bearer}` } });
-      return ((await answer.json()) as { state: string }).state;
+      return (await get('/cluster-requests/{id}', first.location!, bearer)).body.state;
     })
     .toBe('succeeded');
-  const detail = (await (
-    await fetch(`${APP_URL}${first.location}`, { headers: { authorization: `Bearer ${bearer}` } })
-  ).json()) as {
+  const detail = (await get('/cluster-requests/{id}', first.location!, bearer)).body as {
     steps: { step: string; status: string }[];
     plan: { id: string }[];
   };
@@ -123,12 +132,23 @@ test('a machine creates a Fargate cluster: 202 with Location, polled to done, ta
   expect(again.body.id).toBe(key);
   expect(await clusterNames()).toEqual(['payments-ci']);
 
-  const list = (await (
-    await fetch(`${API}/cluster-requests?cluster=payments-ci`, { headers: { authorization: `Bearer ${bearer}` } })
-  ).json()) as {
+  const list = (await get('/cluster-requests', '/api/v1/cluster-requests?cluster=payments-ci', bearer)).body as {
     items: { id: string }[];
   };
   expect(list.items.map((item) => item.id)).toEqual([key]);
+
+  // The clusters the team's token may see: this one, by its team tag, with the request that made it.
+  const clusters = (await get('/clusters', '/api/v1/clusters', bearer)).body as {
+    items: { name: string; team: string; links: { request: string } }[];
+  };
+  expect(clusters.items).toEqual([
+    expect.objectContaining({
+      name: 'payments-ci',
+      team: 'payments',
+      links: expect.objectContaining({ request: first.location }),
+    }),
+  ]);
+  expect((await get('/clusters/{name}', '/api/v1/clusters/payments-ci', bearer)).status).toBe(200);
 });
 
 test('tokens: none, unsigned, forged, expired, for another audience or without the scope are refused', async () => {
@@ -223,7 +243,7 @@ test('the team’s rules: another team is 403, broken rules 422 with each violat
   expect(await clusterNames()).not.toContain('api');
 });
 
-test('another team’s request is not found, and the OpenAPI document and its reference page are served', async ({
+test('another team’s request and cluster are not found, and the OpenAPI document and its reference page are served', async ({
   page,
 }) => {
   const id = randomUUID();
@@ -235,13 +255,14 @@ test('another team’s request is not found, and the OpenAPI document and its re
   ).run(id, now, now);
   db.close();
   const bearer = await token();
-  const answer = await fetch(`${API}/cluster-requests/${id}`, { headers: { authorization: `Bearer ${bearer}` } });
-  expect(answer.status).toBe(404);
-  const list = (await (
-    await fetch(`${API}/cluster-requests`, { headers: { authorization: `Bearer ${bearer}` } })
-  ).json()) as {
+  expect((await get('/cluster-requests/{id}', `/api/v1/cluster-requests/${id}`, bearer)).status).toBe(404);
+  const list = (await get('/cluster-requests', '/api/v1/cluster-requests', bearer)).body as {
     items: { clusterName: string }[];
   };
+  // Another team's cluster, made outside the app, is as absent as one that does not exist.
+  await ecs.send(new CreateClusterCommand({ clusterName: 'search-other', tags: [{ key: 'team', value: 'search' }] }));
+  expect((await get('/clusters/{name}', '/api/v1/clusters/search-other', bearer)).status).toBe(404);
+  expect((await get('/clusters', '/api/v1/clusters', bearer)).body.items).toEqual([]);
   expect(list.items.map((item) => item.clusterName)).not.toContain('search-hidden');
 
   const document = (await (await fetch(`${API}/openapi.json`)).json()) as {
@@ -249,7 +270,12 @@ test('another team’s request is not found, and the OpenAPI document and its re
     paths: Record<string, unknown>;
   };
   expect(document.openapi).toBe('3.1.0');
-  expect(Object.keys(document.paths)).toEqual(['/cluster-requests', '/cluster-requests/{id}']);
+  expect(Object.keys(document.paths)).toEqual([
+    '/cluster-requests',
+    '/cluster-requests/{id}',
+    '/clusters',
+    '/clusters/{name}',
+  ]);
   const scripts: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());

@@ -103,6 +103,42 @@ const requestDetail = {
   ],
 };
 
+const count = { type: 'integer', minimum: 0 };
+const cluster = {
+  type: 'object',
+  required: [
+    'name',
+    'arn',
+    'status',
+    'team',
+    'capacityProviders',
+    'activeServices',
+    'runningTasks',
+    'pendingTasks',
+    'containerInstances',
+    'links',
+  ],
+  properties: {
+    name: { type: 'string' },
+    arn: { type: 'string' },
+    status: { type: 'string' },
+    team: nullableString,
+    capacityProviders: { type: 'array', items: { type: 'string' } },
+    activeServices: count,
+    runningTasks: count,
+    pendingTasks: count,
+    containerInstances: count,
+    links: {
+      type: 'object',
+      required: ['self', 'request'],
+      properties: {
+        self: { type: 'string' },
+        request: { ...nullableString, description: 'The request that created it here' },
+      },
+    },
+  },
+};
+
 const problems = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((status) => [
@@ -215,6 +251,43 @@ export function openApiDocument() {
           },
         },
       },
+      '/clusters': {
+        get: {
+          operationId: 'listClusters',
+          summary: 'The ACTIVE clusters of the caller’s teams (by their team tag)',
+          security: [{ accessToken: ['cluster-requests:read'] }, { session: [] }],
+          responses: {
+            '200': {
+              description: 'The clusters',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['items'],
+                    properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Cluster' } } },
+                  },
+                },
+              },
+            },
+            ...problems(401, 403, 502),
+          },
+        },
+      },
+      '/clusters/{name}': {
+        get: {
+          operationId: 'getCluster',
+          summary: 'One cluster of the caller’s teams',
+          security: [{ accessToken: ['cluster-requests:read'] }, { session: [] }],
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'The cluster',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Cluster' } } },
+            },
+            ...problems(401, 403, 404, 502),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -235,6 +308,7 @@ export function openApiDocument() {
         ClusterRequest: clusterRequestBody(),
         RequestSummary: requestSummary,
         RequestDetail: requestDetail,
+        Cluster: cluster,
         Problem: problem,
       },
     },

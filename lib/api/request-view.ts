@@ -36,10 +36,8 @@ export async function requestView(stored: StoredRequest, journal?: JournalEntry[
         };
       }),
     ),
-    failure: failure && {
-      step: failure.step,
-      message: await englishText(failure.message),
-      mayRemain: failure.mayRemain,
-    },
+    failure: failure
+      ? { step: failure.step, message: await englishText(failure.message), mayRemain: failure.mayRemain }
+      : null,
   };
 }
