@@ -262,7 +262,8 @@ test('another team’s request and cluster are not found, and the OpenAPI docume
   // Another team's cluster, made outside the app, is as absent as one that does not exist.
   await ecs.send(new CreateClusterCommand({ clusterName: 'search-other', tags: [{ key: 'team', value: 'search' }] }));
   expect((await get('/clusters/{name}', '/api/v1/clusters/search-other', bearer)).status).toBe(404);
-  expect((await get('/clusters', '/api/v1/clusters', bearer)).body.items).toEqual([]);
+  const clusters = (await get('/clusters', '/api/v1/clusters', bearer)).body.items as { name: string }[];
+  expect(clusters.map((cluster) => cluster.name)).not.toContain('search-other');
   expect(list.items.map((item) => item.clusterName)).not.toContain('search-hidden');
 
   const document = (await (await fetch(`${API}/openapi.json`)).json()) as {

@@ -2,15 +2,14 @@ import 'server-only';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { getViewer, type Viewer, viewerOf } from '@/lib/auth/viewer';
 import { type AuthSettings, authSettings, type PortalSettings } from '@/lib/auth/settings';
-import { API_SCOPES, type ApiScope } from './scopes';
+import type { ApiScope } from './scopes';
 
-/** Who calls the API and what their token lets them do. */
+/** Who calls the API, as the policy sees them. */
 export interface ApiCaller {
   viewer: Viewer;
-  scopes: ReadonlySet<ApiScope>;
 }
 
-export type CallerProblem = 'unauthenticated' | 'invalidToken' | 'forbiddenScope';
+export type CallerProblem = 'unauthenticated' | 'invalidToken' | 'forbiddenScope' | 'issuerUnavailable';
 
 /** The issuer's signing keys, fetched once and refreshed by jose when a new key id appears. */
 let keys: { issuer: string; set: ReturnType<typeof createRemoteJWKSet> } | undefined;
@@ -34,36 +33,41 @@ export async function apiCaller(
   needed: ApiScope,
   settings: AuthSettings = authSettings(),
 ): Promise<ApiCaller | CallerProblem> {
-  if (settings.mode === 'singleUser')
-    return { viewer: { principal: { kind: 'local' }, scope: 'everything' }, scopes: new Set(API_SCOPES) };
+  if (settings.mode === 'singleUser') return { viewer: { principal: { kind: 'local' }, scope: 'everything' } };
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (!bearer) {
     // A browser's session reads; writes need a token, so no other site's page can make them.
     const viewer = needed === 'cluster-requests:read' ? await getViewer() : null;
-    return viewer ? { viewer, scopes: new Set(['cluster-requests:read']) } : 'unauthenticated';
+    return viewer ? { viewer } : 'unauthenticated';
   }
   const claims = await verifiedClaims(bearer, settings);
-  if (!claims) return 'invalidToken';
-  const scopes = new Set(
-    String(claims.scope ?? '')
+  if (typeof claims === 'string') return claims;
+  if (
+    !String(claims.scope ?? '')
       .split(' ')
-      .filter((scope): scope is ApiScope => (API_SCOPES as readonly string[]).includes(scope)),
-  );
-  if (!scopes.has(needed)) return 'forbiddenScope';
-  const clientId = String(claims.client_id ?? claims.sub ?? '');
-  return { viewer: viewerOf({ kind: 'client', clientId }), scopes };
+      .includes(needed)
+  )
+    return 'forbiddenScope';
+  return { viewer: viewerOf({ kind: 'client', clientId: String(claims.client_id ?? claims.sub ?? '') }) };
 }
 
 async function verifiedClaims(token: string, settings: PortalSettings) {
+  let keySet;
   try {
-    const { payload } = await jwtVerify(token, await signingKeys(settings.issuer), {
+    keySet = await signingKeys(settings.issuer);
+  } catch {
+    return 'issuerUnavailable' as const;
+  }
+  try {
+    const { payload } = await jwtVerify(token, keySet, {
       issuer: settings.issuer,
       audience: settings.apiAudience,
       algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
     });
     return payload;
   } catch (error) {
-    if (error instanceof errors.JOSEError) return undefined;
-    throw error; // the issuer could not be reached: a 5xx, not the caller's fault
+    if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return 'issuerUnavailable' as const;
+    if (error instanceof errors.JOSEError) return 'invalidToken' as const;
+    return 'issuerUnavailable' as const; // the issuer's keys could not be fetched: not the caller's fault
   }
 }

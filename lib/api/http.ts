@@ -24,6 +24,13 @@ export function callerProblem(kind: CallerProblem): Response {
         'It must be signed by the portal’s identity provider, for this API’s audience, and not expired.',
         challenge,
       );
+    case 'issuerUnavailable':
+      return problem(
+        503,
+        'issuer',
+        'The identity provider cannot be reached',
+        'The token could not be checked against the issuer’s keys. Try again in a minute.',
+      );
     case 'forbiddenScope':
       return problem(
         403,
