@@ -35,7 +35,8 @@ test.describe('in Korean (chosen from the browser’s language)', () => {
     await page.goto('/clusters/create');
     await page.getByLabel('클러스터 이름').fill('twice');
     await page.getByRole('button', { name: '생성', exact: true }).click();
-    await expect(page.getByText('클러스터 twice이(가) 생성되었습니다.')).toBeVisible();
+    // The page follows the worker, refreshing every 2 s: allow a loaded machine its time.
+    await expect(page.getByText('클러스터 twice이(가) 생성되었습니다.')).toBeVisible({ timeout: 20_000 });
     await page.goto('/clusters/create');
     await page.getByLabel('클러스터 이름').fill('twice');
     await page.getByRole('button', { name: '생성', exact: true }).click();

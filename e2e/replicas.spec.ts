@@ -78,14 +78,15 @@ test('two servers on one PostgreSQL behind a round-robin proxy: 40 submits for 2
       .poll(async () => (await activeClusterNames()).toSorted(), { timeout: 60_000 })
       .toEqual(names.toSorted());
 
-    // Every request's steps were journaled by one worker, and both servers' workers took requests.
+    // Every request's steps were journaled by exactly one worker (which replica's is a matter of
+    // timing: now that a submit is answered once stored, one replica's worker may take them all).
     const client = new pg.Client(postgres.url);
     await client.connect();
     const unfinished = async () =>
       Number((await client.query("select count(*) from requests where state in ('queued', 'running')")).rows[0].count);
     await expect.poll(unfinished, { timeout: 30_000 }).toBe(0);
-    const { rows } = await client.query<{ request_id: string; owners: string; owner: string }>(
-      'select request_id, count(distinct owner) as owners, min(owner) as owner from request_steps group by request_id',
+    const { rows } = await client.query<{ request_id: string; owners: string }>(
+      'select request_id, count(distinct owner) as owners from request_steps group by request_id',
     );
     const { rows: states } = await client.query<{ state: string; count: string }>(
       'select state, count(*) as count from requests group by state',
@@ -93,7 +94,6 @@ test('two servers on one PostgreSQL behind a round-robin proxy: 40 submits for 2
     await client.end();
     expect(rows.length).toBeGreaterThanOrEqual(20);
     expect(rows.every((row) => Number(row.owners) === 1)).toBe(true);
-    expect(new Set(rows.map((row) => row.owner.split(':')[1])).size).toBe(2);
     // 20 succeeded, and each second submit that was stored ended rolled back (ECS refused its
     // CreateCluster for the name): nothing else.
     const count = Object.fromEntries(states.map((row) => [row.state, Number(row.count)]));

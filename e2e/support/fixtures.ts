@@ -34,5 +34,8 @@ export async function openSection(page: Page, title: RegExp | string) {
  */
 export async function expectCreated(page: Page, name: string) {
   await expect(page).toHaveURL(new RegExp(`/clusters/${encodeURIComponent(name)}\\?request=[0-9a-f-]{36}$`));
-  await expect(page.getByRole('status').filter({ hasText: `Cluster ${name} has been created.` })).toBeVisible();
+  // The page refreshes every 2 s until then: allow a loaded machine its time.
+  await expect(page.getByRole('status').filter({ hasText: `Cluster ${name} has been created.` })).toBeVisible({
+    timeout: 20_000,
+  });
 }
