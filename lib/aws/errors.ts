@@ -84,3 +84,25 @@ export function awsErrorName(error: unknown): string | undefined {
 export function awsErrorMessage(error: unknown): string {
   return typeof error === 'object' && error !== null ? ((error as AwsErrorShape).message ?? '') : String(error);
 }
+
+const NOT_FOUND = new Set([
+  'NoSuchEntity',
+  'NoSuchEntityException',
+  'InvalidLaunchTemplateName.NotFoundException',
+  'InvalidLaunchTemplateId.NotFound',
+  'InvalidGroup.NotFound',
+  'ClusterNotFoundException',
+]);
+
+/**
+ * AWS saying the resource a call names does not exist. Auto Scaling and ECS's capacity providers
+ * say so only in words, under a general error name.
+ */
+export function isNotFound(error: unknown): boolean {
+  const name = awsErrorName(error) ?? '';
+  if (NOT_FOUND.has(name)) return true;
+  return (
+    (name === 'ValidationError' || name === 'ClientException' || name === 'InvalidParameterException') &&
+    /not found|does not exist/i.test(awsErrorMessage(error))
+  );
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fargatePolicy from '@/docs/iam/fargate.json';
 import ec2Policy from '@/docs/iam/ec2.json';
-import { planCluster } from '@/lib/cluster/plan';
+import { planCluster, planTeardown } from '@/lib/cluster/plan';
 import { STEP_ACTIONS } from './perform';
 import { validRequest } from '@/lib/cluster/test-requests';
 
@@ -75,8 +75,19 @@ describe('the IAM policies in docs/iam', () => {
 
   it('the Fargate policy allows everything a Fargate-only cluster needs, and no more than the EC2 policy', () => {
     const plan = planCluster(validRequest());
+    const teardown = planTeardown({
+      clusterName: 'demo',
+      requestId: plan.requestId,
+      capacityProviders: ['FARGATE'],
+      services: 0,
+      tasks: 0,
+      roleUsedBy: [],
+    });
     const needed = [
       ...plan.steps.map((step) => step.call.action),
+      ...(teardown.ok ? teardown.plan.steps.map((step) => step.call.action) : ['a refused teardown']),
+      'ecs:ListServices',
+      'ecs:ListTasks',
       'ecs:DescribeClusters',
       'ecs:ListClusters',
       'ecs:ListAccountSettings',

@@ -1,5 +1,9 @@
 import 'server-only';
-import { CreateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import {
+  CreateAutoScalingGroupCommand,
+  DescribeAutoScalingGroupsCommand,
+  UpdateAutoScalingGroupCommand,
+} from '@aws-sdk/client-auto-scaling';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateLaunchTemplateCommand,
@@ -62,6 +66,7 @@ const SENDERS: { [A in StepAction]: (input: StepActions[A]) => Promise<unknown> 
   'autoscaling:DeleteAutoScalingGroup': deleteAutoScalingGroup,
   'autoscaling:DescribeAutoScalingGroups': (input) =>
     autoScalingClient().send(new DescribeAutoScalingGroupsCommand(input)),
+  'autoscaling:UpdateAutoScalingGroup': (input) => autoScalingClient().send(new UpdateAutoScalingGroupCommand(input)),
   // Retries once while a new account's service-linked role is being made.
   'ecs:CreateCluster': (input) => createCluster(input),
   'ecs:DeleteCluster': (input) => deleteCluster(input.cluster ?? ''),

@@ -245,4 +245,46 @@ describe('executePlan', () => {
       expect(aws.calls.map((call) => call.action)).toEqual(['ssm:GetParameter', 'ecs:CreateCluster']);
     });
   });
+
+  it('a teardown counts a resource already gone as deleted, and stops at any other failure, undoing nothing', async () => {
+    const teardown: ClusterPlan = {
+      kind: 'delete',
+      clusterName: 'demo',
+      requestId: 'd',
+      steps: [
+        {
+          id: 'deleteLaunchTemplate',
+          call: { action: 'ec2:DeleteLaunchTemplate', input: { LaunchTemplateName: 'lt' } },
+          doneIfGone: true,
+        },
+        {
+          id: 'deleteSecurityGroup',
+          call: { action: 'ec2:DeleteSecurityGroup', input: { GroupId: 'sg-1' } },
+          doneIfGone: true,
+        },
+        { id: 'deleteCluster', call: { action: 'ecs:DeleteCluster', input: { cluster: 'demo' } }, doneIfGone: true },
+      ],
+    };
+    const answers: Partial<Record<AwsCall['action'], Error>> = {
+      'ec2:DeleteLaunchTemplate': Object.assign(new Error('gone'), {
+        name: 'InvalidLaunchTemplateName.NotFoundException',
+      }),
+      'ec2:DeleteSecurityGroup': Object.assign(new Error('in use'), { name: 'DependencyViolation' }),
+    };
+    const perform = vi.fn(async (call: AwsCall) => {
+      const error = answers[call.action];
+      if (error) throw error;
+      return {};
+    });
+    const stopped = await executePlan(teardown, { perform });
+    expect(stopped).toMatchObject({ ok: false, statuses: ['done', 'failed', 'pending'], mayRemain: [] });
+    expect(perform.mock.calls.map(([call]) => call.action)).toEqual([
+      'ec2:DeleteLaunchTemplate',
+      'ec2:DeleteSecurityGroup',
+    ]);
+
+    // The retry: the group has gone meanwhile, and the cluster follows.
+    answers['ec2:DeleteSecurityGroup'] = Object.assign(new Error('gone'), { name: 'InvalidGroup.NotFound' });
+    expect(await executePlan(teardown, { perform })).toEqual({ ok: true, statuses: ['done', 'done', 'done'] });
+  });
 });

@@ -9,7 +9,7 @@ import {
   type StepId,
 } from '@/lib/cluster/plan';
 import { performAwsCall } from '@/lib/aws/perform';
-import { awsErrorName } from '@/lib/aws/errors';
+import { isNotFound } from '@/lib/aws/errors';
 import { fillOutputs, stepOutputs, waitIsOver } from './step-results';
 
 /** `unverified`: the step's call failed and whether AWS had applied it could not be found out. */
@@ -90,7 +90,11 @@ export async function executePlan(plan: ClusterPlan, hooks: ExecutionHooks = {})
     let stepOutputsOf: Record<string, string>;
     try {
       const call = fillOutputs(step.call, outputs);
-      const sent = await performOrFind(call, perform, plan.requestId);
+      const sent = await performOrFind(call, perform, plan.requestId).catch((error: unknown) => {
+        // A teardown step whose resource is already gone (an earlier run deleted it) is done.
+        if (step.doneIfGone && isNotFound(error)) return { answer: undefined, outputQuery: undefined };
+        throw error;
+      });
       let answer = sent.answer;
       if (step.waitUntil) {
         const condition = step.waitUntil;
@@ -121,15 +125,6 @@ class OutcomeUnknownError extends Error {
   override name = 'OutcomeUnknownError';
 }
 
-/** Lookup errors that mean "there is no such resource". */
-const NOT_FOUND = new Set([
-  'NoSuchEntity',
-  'NoSuchEntityException',
-  'InvalidLaunchTemplateName.NotFoundException',
-  'InvalidGroup.NotFound',
-  'ClusterNotFoundException',
-]);
-
 /**
  * Sends the call; if it fails and makes a named resource, looks the resource up: found with this
  * request's tag, the lookup's answer stands in for the lost one (outputs included); not there, or
@@ -149,7 +144,7 @@ async function performOrFind(
     try {
       found = await perform(lookup.call);
     } catch (lookupError) {
-      if (NOT_FOUND.has(awsErrorName(lookupError) ?? '')) throw error;
+      if (isNotFound(lookupError)) throw error;
       console.error(`[provision] could not find out whether ${call.action} was applied`, lookupError);
       throw new OutcomeUnknownError(`${call.action}: outcome unknown`, { cause: error });
     }

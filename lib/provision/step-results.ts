@@ -33,7 +33,7 @@ export function waitIsOver(condition: WaitCondition, answer: unknown): boolean {
   const { query, done } = WAITS[condition];
   // The AWS CLI prints a missing value as None; some endpoints never report attachments.
   const value = readQuery(answer, query) ?? 'None';
-  return (done as readonly unknown[]).includes(value);
+  return (done as readonly string[]).includes(String(value));
 }
 
 function throwIfFailed(condition: WaitCondition, answer: unknown) {

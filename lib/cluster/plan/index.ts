@@ -65,3 +65,4 @@ export { lookupOf, madeByRequest, type StepLookup } from './lookups';
 export { resourceNames } from './names';
 export { resourceTags } from './tags';
 export * from './steps';
+export { planTeardown, type CreatedHere, type TeardownFacts, type TeardownPlan } from './teardown';

@@ -2,6 +2,7 @@ import type {
   CreateAutoScalingGroupCommandInput,
   DeleteAutoScalingGroupCommandInput,
   DescribeAutoScalingGroupsCommandInput,
+  UpdateAutoScalingGroupCommandInput,
 } from '@aws-sdk/client-auto-scaling';
 import type {
   AuthorizeSecurityGroupIngressCommandInput,
@@ -62,6 +63,7 @@ export interface StepActions {
   'autoscaling:CreateAutoScalingGroup': CreateAutoScalingGroupCommandInput;
   'autoscaling:DeleteAutoScalingGroup': DeleteAutoScalingGroupCommandInput;
   'autoscaling:DescribeAutoScalingGroups': DescribeAutoScalingGroupsCommandInput;
+  'autoscaling:UpdateAutoScalingGroup': UpdateAutoScalingGroupCommandInput;
   'ecs:CreateCluster': CreateClusterCommandInput;
   'ecs:DeleteCluster': DeleteClusterCommandInput;
   'ecs:CreateCapacityProvider': CreateCapacityProviderCommandInput;
@@ -89,10 +91,24 @@ export type StepId =
   | 'waitForCapacityProvider'
   | 'waitForClusterActive'
   | 'attachCapacityProviders'
-  | 'waitForCluster';
+  | 'waitForCluster'
+  // A teardown's steps, in the order they run.
+  | 'removeCapacityProviders'
+  | 'scaleGroupToZero'
+  | 'deleteAutoScalingGroup'
+  | 'waitForInstancesToLeave'
+  | 'deleteCapacityProvider'
+  | 'deleteLaunchTemplate'
+  | 'deleteSecurityGroup'
+  | 'removeRoleFromInstanceProfile'
+  | 'deleteInstanceProfile'
+  | 'detachInstanceRolePolicy'
+  | 'deleteInstanceRole'
+  | 'deleteCluster';
 
 /** Conditions the executor polls for, where AWS finishes work after answering. */
-export type WaitCondition = 'capacityProviderActive' | 'clusterActive' | 'clusterAttachmentsComplete';
+export type WaitCondition =
+  'capacityProviderActive' | 'clusterActive' | 'clusterAttachmentsComplete' | 'clusterHasNoInstances';
 
 export interface PlanStep {
   id: StepId;
@@ -101,12 +117,29 @@ export interface PlanStep {
   undo?: AwsCall;
   /** Repeat `call` until this holds. */
   waitUntil?: WaitCondition;
+  /** A teardown step: AWS answering that the resource does not exist means it is done. */
+  doneIfGone?: true;
+}
+
+/** Something a teardown leaves in the account, and why. */
+export interface KeptResource {
+  resource: 'capacityProvider' | 'autoScalingGroup' | 'instanceRole' | 'namespace';
+  name: string;
+  /** `notMadeHere`: the creating request did not make it; `inUse`: others still use it (named in `usedBy`). */
+  reason: 'notMadeHere' | 'inUse';
+  usedBy?: string[];
 }
 
 export interface ClusterPlan {
   clusterName: string;
   requestId: string;
+  /** Absent for a create (plans stored before deletes existed have none). */
+  kind?: 'delete';
   steps: PlanStep[];
+  /** A teardown's account of what stays. */
+  keeps?: KeptResource[];
+  /** A teardown's: the request that created the cluster here; absent for a cluster made elsewhere. */
+  createdBy?: string;
 }
 
 /**
@@ -135,6 +168,8 @@ export const WAITS = {
   clusterActive: { query: 'clusters[0].status', done: ['ACTIVE'] },
   // Some endpoints never report attachments; then there is nothing to wait for.
   clusterAttachmentsComplete: { query: 'clusters[0].attachmentsStatus', done: ['UPDATE_COMPLETE', 'None'] },
+  // The group's instances leave the cluster once terminated; a cluster gone has none.
+  clusterHasNoInstances: { query: 'clusters[0].registeredContainerInstancesCount', done: ['0', 'None'] },
 } as const satisfies Record<WaitCondition, { query: string; done: readonly string[] }>;
 
 /** Reads a simple JMESPath (`A.B`, `A[0].B`) from an answer. */
