@@ -7,6 +7,7 @@ import {
   DescribeClustersCommand,
   paginateListClusters,
 } from '@aws-sdk/client-ecs';
+import { nameOfArn } from '@/lib/cluster/cluster-page';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { ecsClient } from './clients';
 import { awsErrorMessage, awsErrorName } from './errors';
@@ -26,10 +27,30 @@ export async function findCluster(name: string): Promise<Cluster | undefined> {
 export async function listClusters(): Promise<Cluster[]> {
   const arns: string[] = [];
   for await (const page of paginateListClusters({ client: ecsClient() }, {})) arns.push(...(page.clusterArns ?? []));
+  return describeClustersNamed(arns);
+}
+
+/** Every cluster's name, from ListClusters' ARNs: cheap, unlike describing them. */
+export async function listClusterNames(): Promise<string[]> {
+  const names: string[] = [];
+  for await (const page of paginateListClusters({ client: ecsClient() }, {})) {
+    names.push(...(page.clusterArns ?? []).map(nameOfArn));
+  }
+  return names;
+}
+
+/**
+ * The clusters with these names (or ARNs), described with their tags (and settings, when asked),
+ * 100 to a call; unknown names are left out.
+ */
+export async function describeClustersNamed(
+  names: readonly string[],
+  include: ('TAGS' | 'SETTINGS')[] = ['TAGS'],
+): Promise<Cluster[]> {
   const clusters: Cluster[] = [];
-  for (let start = 0; start < arns.length; start += DESCRIBE_BATCH) {
+  for (let start = 0; start < names.length; start += DESCRIBE_BATCH) {
     const { clusters: described = [] } = await ecsClient().send(
-      new DescribeClustersCommand({ clusters: arns.slice(start, start + DESCRIBE_BATCH), include: ['TAGS'] }),
+      new DescribeClustersCommand({ clusters: names.slice(start, start + DESCRIBE_BATCH), include }),
     );
     clusters.push(...described);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import type { Database, RequestState, RequestsTable, RequestStepsTable } from './schema';
+import type { Database, RequestKind, RequestState, RequestsTable, RequestStepsTable } from './schema';
 
 /**
  * The request journal: what was asked, by whom, and what happened, step by step. Every write a
@@ -27,6 +27,8 @@ export class LeaseLostError extends Error {
 
 export interface NewRequest {
   id: string;
+  /** A create unless said otherwise. */
+  kind?: RequestKind;
   clusterName: string;
   account: string;
   region: string;
@@ -54,6 +56,7 @@ export async function submitRequest(db: Kysely<Database>, request: NewRequest): 
         .insertInto('requests')
         .values({
           id: request.id,
+          kind: request.kind ?? 'create',
           cluster_name: request.clusterName,
           account: request.account,
           region: request.region,
@@ -267,4 +270,47 @@ export async function listRequests(
     requests,
     next: rows.length > filter.limit && last ? { createdAt: last.created_at, id: last.id } : undefined,
   };
+}
+
+/**
+ * The clusters (other than `exceptCluster`) that requests made here gave this existing instance
+ * profile, newest first. The stored request is JSON with keys in one order, so a text match finds it.
+ */
+export async function succeededCreatesUsingProfile(
+  db: Kysely<Database>,
+  profile: string,
+  exceptCluster: string,
+): Promise<string[]> {
+  const pattern = `%${JSON.stringify({ instanceProfile: profile })
+    .slice(1, -1)
+    .replace(/[\\%_]/g, '\\$&')}%`;
+  const rows = await db
+    .selectFrom('requests')
+    .select('cluster_name')
+    .distinct()
+    .where('kind', '=', 'create')
+    .where('state', '=', 'succeeded')
+    .where('cluster_name', '<>', exceptCluster)
+    .where(sql<boolean>`request like ${pattern} escape '\\'`)
+    .execute();
+  return rows.map((row) => row.cluster_name);
+}
+
+/** The newest request for each of these clusters in this account and Region, by cluster name. */
+export async function latestRequestsOf(
+  db: Kysely<Database>,
+  place: { account: string; region: string },
+  clusterNames: readonly string[],
+): Promise<Map<string, StoredRequest>> {
+  if (clusterNames.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('requests')
+    .selectAll()
+    .where('account', '=', place.account)
+    .where('region', '=', place.region)
+    .where('cluster_name', 'in', clusterNames)
+    .orderBy('created_at', 'asc')
+    .execute();
+  // Oldest first: each later request of a cluster replaces the earlier one.
+  return new Map(rows.map((row) => [row.cluster_name, row]));
 }

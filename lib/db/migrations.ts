@@ -143,4 +143,13 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('audit_events_newest_first').on('audit_events').columns(['at', 'id']).execute();
     },
   },
+  '0003-delete-requests': {
+    async up(db: Kysely<unknown>) {
+      // A request now creates a cluster or deletes one; every earlier request created one.
+      await db.schema
+        .alterTable('requests')
+        .addColumn('kind', 'text', (column) => column.notNull().defaultTo('create'))
+        .execute();
+    },
+  },
 };

@@ -7,14 +7,18 @@ import type { ColumnType } from 'kysely';
 
 export const REQUEST_STATES = ['queued', 'running', 'succeeded', 'failed', 'rolledBack'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
+export const REQUEST_KINDS = ['create', 'delete'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export interface RequestsTable {
   /** The request id the form issued: one id, one request. */
   id: string;
+  /** Whether it creates the cluster or deletes it. */
+  kind: ColumnType<RequestKind, RequestKind | undefined, never>;
   cluster_name: string;
   account: string;
   region: string;
-  /** The validated ClusterRequest, as JSON. */
+  /** The validated ClusterRequest (a DeleteRequest for a delete), as JSON. */
   request: string;
   /** The plan made from it, as JSON. */
   plan: string;

@@ -33,8 +33,10 @@ describe('the policy file', () => {
       clusterNamePrefix: 'search-',
       requiredTags: {},
       infrastructure: ['fargate'],
+      allowDeletes: false,
     });
     expect(sandbox.teams.payments?.clients).toEqual(['demo-ci']);
+    expect(sandbox.teams.payments?.allowDeletes).toBe(true);
   });
 
   it('versions the rules by the file’s content', () => {

@@ -54,6 +54,8 @@ const team = z.strictObject({
   containerInsights: z.enum(MONITORING_LEVELS).optional(),
   /** How many ACTIVE clusters may carry this team's tag at once. */
   maxClusters: z.int().min(1).optional(),
+  /** Whether the team's people and clients may delete the team's clusters (admins always may). */
+  allowDeletes: z.boolean().default(true),
 });
 
 export const policySchema = z.strictObject({

@@ -36,6 +36,7 @@ const entry = (stepIndex: number, status: string, extra: Partial<JournalEntry> =
 
 const stored = (state: StoredRequest['state']): StoredRequest => ({
   id: 'r',
+  kind: 'create',
   cluster_name: 'demo',
   account: '1',
   region: 'us-east-1',

@@ -12,12 +12,16 @@ import type { StepStatus } from './execute';
  */
 export interface ProvisionRun {
   requestId: string;
+  kind: 'create' | 'delete';
   clusterName: string;
   /** The team the request was for (team portal); null in single-user mode. */
   team: string | null;
   state: 'running' | 'succeeded' | 'failed';
   steps: { id: StepId; action: StepAction; status: StepStatus }[];
-  /** `mayRemain`: the steps whose resources may still be in the account; none when all were verified gone. */
+  /**
+   * `mayRemain`: the steps whose resources may still be in the account; none when all were
+   * verified gone. For a delete, the steps it had not finished: what they delete is still there.
+   */
   failure?: { step: StepId; message: MessageRef; mayRemain: StepId[] };
 }
 
@@ -72,6 +76,7 @@ export function runFrom(request: StoredRequest, journal: JournalEntry[]): Provis
   const failedStep = failure && plan.steps[failure.index];
   return {
     requestId: request.id,
+    kind: request.kind,
     clusterName: request.cluster_name,
     team: request.team,
     state:
@@ -91,7 +96,11 @@ export function runFrom(request: StoredRequest, journal: JournalEntry[]): Provis
             step: failedStep?.id ?? plan.steps[0]!.id,
             message: failure?.error.message ?? { key: 'aws.serviceError' },
             mayRemain: plan.steps
-              .filter((_, index) => statuses[index] === 'rollbackFailed' || statuses[index] === 'unverified')
+              .filter((_, index) =>
+                request.kind === 'delete'
+                  ? statuses[index] !== 'done'
+                  : statuses[index] === 'rollbackFailed' || statuses[index] === 'unverified',
+              )
               .map((step) => step.id),
           }
         : undefined,

@@ -154,7 +154,9 @@ async function run(db: Kysely<Database>, lease: Lease, request: StoredRequest) {
         if (worker.stopping && change.status !== 'running') throw new HandedBack();
       },
     });
-    await finishRequest(db, lease, result.ok ? 'succeeded' : result.mayRemain.length === 0 ? 'rolledBack' : 'failed');
+    // A teardown is never rolled back: what it had not deleted yet stays, and a retry goes on.
+    const undone = plan.kind !== 'delete' && !result.ok && result.mayRemain.length === 0;
+    await finishRequest(db, lease, result.ok ? 'succeeded' : undone ? 'rolledBack' : 'failed');
   } catch (error) {
     if (wasInterrupted(error) && error.cause instanceof HandedBack) {
       await releaseRequest(db, lease).catch(() => undefined);

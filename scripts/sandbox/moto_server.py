@@ -11,8 +11,12 @@ import sys
 # AWS: AWS managed policies (AmazonEC2ContainerServiceforEC2Role among them) exist in every account.
 os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 
-from moto.ecs.exceptions import InvalidParameterException
+from moto.ec2.exceptions import InvalidLaunchTemplateNameNotFoundError
+from moto.ec2.models.launch_templates import LaunchTemplateBackend
+from moto.ecs.exceptions import EcsClientException, InvalidParameterException
 from moto.ecs.models import EC2ContainerServiceBackend
+from moto.iam.exceptions import NoSuchEntity
+from moto.iam.models import IAMBackend
 from moto.server import main
 from moto.ssm.models import ParameterDict
 
@@ -55,6 +59,46 @@ def create_cluster(self, cluster_name, tags=None, cluster_settings=None, *args, 
 
 
 EC2ContainerServiceBackend.create_cluster = create_cluster
+
+_delete_capacity_provider = EC2ContainerServiceBackend.delete_capacity_provider
+
+
+def delete_capacity_provider(self, name_or_arn):
+    # AWS: deleting a capacity provider that does not exist is a ClientException saying so.
+    # moto 5.2 fails with an internal error instead.
+    if self._get_provider(name_or_arn) is None:
+        raise EcsClientException("The specified capacity provider does not exist.")
+    return _delete_capacity_provider(self, name_or_arn)
+
+
+EC2ContainerServiceBackend.delete_capacity_provider = delete_capacity_provider
+
+_delete_launch_template = LaunchTemplateBackend.delete_launch_template
+
+
+def delete_launch_template(self, name, tid):
+    # AWS: deleting a launch template by a name that does not exist is
+    # InvalidLaunchTemplateName.NotFoundException. moto 5.2 answers MissingParameter instead.
+    if name and name not in self.launch_template_name_to_ids:
+        raise InvalidLaunchTemplateNameNotFoundError()
+    return _delete_launch_template(self, name, tid)
+
+
+LaunchTemplateBackend.delete_launch_template = delete_launch_template
+
+_remove_role_from_instance_profile = IAMBackend.remove_role_from_instance_profile
+
+
+def remove_role_from_instance_profile(self, profile_name, role_name):
+    # AWS: removing a role the instance profile does not hold is NoSuchEntity.
+    # moto 5.2 fails with an internal error instead.
+    profile = self.get_instance_profile(profile_name)
+    if not any(role.name == role_name for role in profile.roles):
+        raise NoSuchEntity(f"The role {role_name} is not in instance profile {profile_name}.")
+    return _remove_role_from_instance_profile(self, profile_name, role_name)
+
+
+IAMBackend.remove_role_from_instance_profile = remove_role_from_instance_profile
 
 # AWS: Bottlerocket for ECS publishes its AMIs under /aws/service/bottlerocket/aws-ecs-2/<arch>/latest.
 # moto 5.2 ships only the ECS-optimized Amazon Linux parameters: the sandbox adds Bottlerocket's,

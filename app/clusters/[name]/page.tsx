@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { Cluster } from '@aws-sdk/client-ecs';
 import { AutoRefresh } from '@/components/AutoRefresh';
 import { AwsValue } from '@/components/AwsValue';
 import { ClusterStatus } from '@/components/ClusterStatus';
 import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
+import { buttonClassName } from '@/components/ui/buttonStyles';
 import { Container } from '@/components/ui/Container';
 import { KeyValueList } from '@/components/ui/KeyValue';
 import { ProvisionProgress } from '@/components/ProvisionProgress';
@@ -45,7 +47,14 @@ export default async function ClusterPage({ params, searchParams }: Props) {
         label={t('nav.breadcrumbs')}
         items={[{ text: t('nav.clusters'), href: '/clusters' }, { text: name }]}
       />
-      <h1 className="text-2xl font-bold">{name}</h1>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-bold">{name}</h1>
+        {found?.status === 'ACTIVE' && run?.state !== 'running' && (
+          <Link href={`/clusters/${encodeURIComponent(name)}/delete`} className={buttonClassName.normal}>
+            {t('delete.action')}
+          </Link>
+        )}
+      </div>
       {run?.state === 'running' && <AutoRefresh seconds={2} />}
       {run && <ProvisionProgress run={run} t={t} />}
       {!cluster.ok ? (
