@@ -19,7 +19,12 @@ export function problem(
   kind: string,
   title: string,
   detail?: string,
-  extra: { violations?: ApiViolation[]; headers?: Record<string, string> } = {},
+  extra: {
+    violations?: ApiViolation[];
+    /** Extension members this kind of problem carries (RFC 9457 §3.2). */
+    members?: Record<string, number | string>;
+    headers?: Record<string, string>;
+  } = {},
 ): Response {
   return new Response(
     JSON.stringify({
@@ -28,6 +33,7 @@ export function problem(
       status,
       ...(detail && { detail }),
       ...(extra.violations && { violations: extra.violations }),
+      ...extra.members,
     }),
     { status, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...extra.headers } },
   );

@@ -9,6 +9,7 @@ import { englishText } from './problem';
 export async function requestView(stored: StoredRequest, journal?: JournalEntry[]) {
   const summary = {
     id: stored.id,
+    kind: stored.kind,
     clusterName: stored.cluster_name,
     team: stored.team,
     requestedBy: stored.requested_by,

@@ -2,6 +2,7 @@ import { apiCaller } from '@/lib/api/caller';
 import { callerProblem, readJsonBody } from '@/lib/api/http';
 import { englishText, problem } from '@/lib/api/problem';
 import { requestView } from '@/lib/api/request-view';
+import { IDEMPOTENCY_KEY } from '@/lib/api/idempotency';
 import { unknownFields } from '@/lib/api/unknown-fields';
 import { clusterRequestSchema } from '@/lib/cluster/request';
 import { database } from '@/lib/db';
@@ -16,7 +17,6 @@ import type { ValidationMessageKey } from '@/lib/i18n/messages';
 import { messageOfField } from '@/lib/cluster/form-state';
 
 const PAGE_SIZE = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * POST: submit a ClusterRequest (JSON, numbers as numbers) for a team; the Idempotency-Key header
@@ -29,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request);
   if (body instanceof Response) return body;
   const key = request.headers.get('idempotency-key')?.trim() ?? '';
-  if (!UUID.test(key)) {
+  if (!IDEMPOTENCY_KEY.test(key)) {
     return problem(
       400,
       'idempotency-key',
