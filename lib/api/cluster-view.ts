@@ -15,6 +15,8 @@ export function clusterView(cluster: Cluster) {
     runningTasks: cluster.runningTasksCount ?? 0,
     pendingTasks: cluster.pendingTasksCount ?? 0,
     containerInstances: cluster.registeredContainerInstancesCount ?? 0,
+    /** The cluster's own setting; null when the account's default applies. */
+    containerInsights: cluster.settings?.find((setting) => setting.name === 'containerInsights')?.value ?? null,
     links: {
       self: `/api/v1/clusters/${encodeURIComponent(cluster.clusterName ?? '')}`,
       request: requestId && `/api/v1/cluster-requests/${requestId}`,

@@ -1,6 +1,6 @@
 import { toJSONSchema } from 'zod/mini';
 import { clusterRequestSchema } from '@/lib/cluster/request';
-import { REQUEST_STATES } from '@/lib/db/schema';
+import { REQUEST_KINDS, REQUEST_STATES } from '@/lib/db/schema';
 import { API_SCOPES } from './scopes';
 
 /** The body of POST /cluster-requests: a ClusterRequest whose id is the Idempotency-Key header. */
@@ -29,6 +29,8 @@ const problem = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
+    services: { type: 'integer', description: 'A cluster in use: how many services it has' },
+    tasks: { type: 'integer', description: 'A cluster in use: how many tasks run or are about to' },
     violations: {
       type: 'array',
       items: {
@@ -43,9 +45,21 @@ const problem = {
 const nullableString = { type: ['string', 'null'] };
 const requestSummary = {
   type: 'object',
-  required: ['id', 'clusterName', 'team', 'requestedBy', 'policyVersion', 'state', 'createdAt', 'updatedAt', 'links'],
+  required: [
+    'id',
+    'kind',
+    'clusterName',
+    'team',
+    'requestedBy',
+    'policyVersion',
+    'state',
+    'createdAt',
+    'updatedAt',
+    'links',
+  ],
   properties: {
     id: { type: 'string', format: 'uuid' },
+    kind: { enum: [...REQUEST_KINDS], description: 'Whether it creates the cluster or deletes it' },
     clusterName: { type: 'string' },
     team: nullableString,
     requestedBy: nullableString,
@@ -116,6 +130,7 @@ const cluster = {
     'runningTasks',
     'pendingTasks',
     'containerInstances',
+    'containerInsights',
     'links',
   ],
   properties: {
@@ -128,6 +143,7 @@ const cluster = {
     runningTasks: count,
     pendingTasks: count,
     containerInstances: count,
+    containerInsights: { ...nullableString, description: 'Its own setting; null when the account’s default applies' },
     links: {
       type: 'object',
       required: ['self', 'request'],
@@ -152,9 +168,9 @@ const problems = (...statuses: number[]) =>
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The body is not JSON, or the Idempotency-Key header is missing',
   401: 'No valid access token (or, for reads, no signed-in session)',
-  403: 'The token lacks the scope, or the team is not the caller’s',
-  404: 'No such request the caller may see',
-  409: 'A request for this cluster name is unfinished',
+  403: 'The token lacks the scope, the team is not the caller’s, or its rules forbid deletes',
+  404: 'No such request or cluster the caller may see',
+  409: 'A request for this cluster name is unfinished, or (delete) the cluster still has services or tasks',
   413: 'The body is over 64 KiB',
   415: 'The body is not application/json',
   422: 'The request is not valid, has unknown fields, or breaks the team’s rules',
@@ -254,17 +270,29 @@ export function openApiDocument() {
       '/clusters': {
         get: {
           operationId: 'listClusters',
-          summary: 'The ACTIVE clusters of the caller’s teams (by their team tag)',
+          summary: 'The clusters of the caller’s teams (by their team tag), 25 to a page in name order',
           security: [{ accessToken: ['cluster-requests:read'] }, { session: [] }],
+          parameters: [
+            { name: 'search', in: 'query', description: 'Part of the name, any case', schema: { type: 'string' } },
+            { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'], default: 'asc' } },
+            { name: 'inactive', in: 'query', description: '1: INACTIVE clusters too', schema: { enum: ['1'] } },
+            { name: 'team', in: 'query', description: 'Only this team’s', schema: { type: 'string' } },
+            { name: 'after', in: 'query', description: 'The `next` link’s cursor', schema: { type: 'string' } },
+            { name: 'before', in: 'query', description: 'The `previous` link’s cursor', schema: { type: 'string' } },
+          ],
           responses: {
             '200': {
-              description: 'The clusters',
+              description: 'A page of clusters, and the links to the pages beside it',
               content: {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    required: ['items'],
-                    properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Cluster' } } },
+                    required: ['items', 'next', 'previous'],
+                    properties: {
+                      items: { type: 'array', items: { $ref: '#/components/schemas/Cluster' } },
+                      next: nullableString,
+                      previous: nullableString,
+                    },
                   },
                 },
               },
@@ -285,6 +313,30 @@ export function openApiDocument() {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Cluster' } } },
             },
             ...problems(401, 403, 404, 502, 503),
+          },
+        },
+        delete: {
+          operationId: 'deleteCluster',
+          summary: 'Start deleting a cluster: everything its creating request made here, then the cluster',
+          description:
+            'Plans the teardown (the same plan the delete page shows), stores it as a delete request and answers at once; the worker runs it. Follow Location for its progress. A cluster with services or tasks is refused (409) before anything is deleted.',
+          security: [{ accessToken: ['clusters:delete'] }],
+          parameters: [
+            { name: 'name', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              description: 'A new UUID: the request id. The same key again answers the same request.',
+              schema: { type: 'string', format: 'uuid' },
+            },
+          ],
+          responses: {
+            '202': {
+              description: 'Stored; the worker deletes what the plan lists. Follow Location for its progress.',
+              headers: { Location: { schema: { type: 'string' } } },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestSummary' } } },
+            },
+            ...problems(400, 401, 403, 404, 409, 503),
           },
         },
       },

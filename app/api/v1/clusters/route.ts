@@ -2,25 +2,35 @@ import { apiCaller } from '@/lib/api/caller';
 import { clusterView } from '@/lib/api/cluster-view';
 import { callerProblem } from '@/lib/api/http';
 import { problem } from '@/lib/api/problem';
-import { canSee } from '@/lib/auth/viewer';
-import { listClusters, tagOf } from '@/lib/aws/clusters';
-import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
+import { teamsInView } from '@/lib/auth/viewer';
+import { clusterListPage } from '@/lib/aws/cluster-list';
+import { clusterListParams, clusterListSearch } from '@/lib/cluster/cluster-page';
 
-/** GET: the ACTIVE clusters of the caller's teams (by their team tag), or every one for an admin. */
+/**
+ * GET: the caller's teams' clusters (by their team tag; every one for an admin), 25 to a page in
+ * name order, as the clusters page lists them: `search`, `order`, `inactive=1`, `team`, and
+ * `next` / `previous` links.
+ */
 export async function GET(request: Request): Promise<Response> {
   const caller = await apiCaller(request, 'cluster-requests:read');
   if (typeof caller === 'string') return callerProblem(caller);
-  let clusters;
+  const url = new URL(request.url);
+  const asked = clusterListParams((name) => url.searchParams.get(name) ?? undefined);
+  const teams = teamsInView(caller.viewer);
+  const params = { ...asked, team: teams.find((team) => team === asked.team) };
+  let page;
   try {
-    clusters = await listClusters();
+    page = await clusterListPage(caller.viewer, params);
   } catch {
     return problem(502, 'aws', 'AWS could not be asked', 'The clusters could not be listed. Try again.');
   }
+  const link = (cursor: { after?: string; before?: string }) =>
+    `/api/v1/clusters${clusterListSearch({ ...params, after: undefined, before: undefined, ...cursor })}`;
   return Response.json(
     {
-      items: clusters
-        .filter((cluster) => cluster.status === 'ACTIVE' && canSee(caller.viewer, tagOf(cluster, TEAM_TAG_KEY)))
-        .map(clusterView),
+      items: page.clusters.map(clusterView),
+      next: page.next ? link({ after: page.next }) : null,
+      previous: page.previous ? link({ before: page.previous }) : null,
     },
     { headers: { 'cache-control': 'no-store' } },
   );
