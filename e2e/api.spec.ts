@@ -4,10 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { demoPeopleForApp, startIdentityProvider, WEB_CLIENT } from '../scripts/sandbox/identity-provider.mjs';
-import { CreateClusterCommand } from '@aws-sdk/client-ecs';
-import { callsSeen, clusterNames, describeCluster, ecs, injectFault } from './support/aws';
+import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import {
+  callsSeen,
+  clusterNames,
+  defaultNetwork,
+  describeCluster,
+  ecs,
+  injectFault,
+  NOTHING_LEFT,
+  resourcesLeft,
+} from './support/aws';
 import { type AppServer, startApp } from './support/app-server';
 import { expectMatchesContract } from './support/contract';
+import { malformedBodies } from './support/malformed-bodies';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -87,7 +97,7 @@ async function submit(
       'idempotency-key': key,
       ...(bearer && { authorization: `Bearer ${bearer}` }),
     },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body),
   });
   const result = {
     status: answer.status,
@@ -149,6 +159,107 @@ test('a machine creates a Fargate cluster: 202 with Location, polled to done, ta
     }),
   ]);
   expect((await get('/clusters/{name}', '/api/v1/clusters/payments-ci', bearer)).status).toBe(200);
+});
+
+/** An EC2 request within payments' rules: a new group of t3 instances, a new role and security group. */
+async function ec2(clusterName: string) {
+  const network = await defaultNetwork();
+  return fargate(clusterName, {
+    infrastructure: {
+      type: 'ec2NewGroup',
+      fargate: false,
+      instances: {
+        amiFamily: 'al2023',
+        instanceType: 't3.small',
+        minSize: 0,
+        maxSize: 3,
+        rootVolumeSize: 30,
+        vpcId: network.vpcId,
+        subnetIds: [network.subnetIds],
+        securityGroup: { type: 'new', name: `${clusterName}-sg`, inboundRules: [] },
+        publicIp: 'subnet',
+      },
+    },
+  });
+}
+
+async function deleteCluster(name: string, bearer: string) {
+  const answer = await fetch(`${API}/clusters/${name}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${bearer}` },
+  });
+  const body = (await answer.json()) as Record<string, unknown>;
+  expectMatchesContract('/clusters/{name}', 'delete', answer.status, body);
+  return { status: answer.status, location: answer.headers.get('location'), body };
+}
+
+const ALL_SCOPES = 'cluster-requests:read cluster-requests:write clusters:delete';
+
+test('a machine creates an EC2 cluster and deletes it again: both polled to done, and nothing it made is left', async () => {
+  const bearer = await token(ALL_SCOPES);
+  const created = await submit(await ec2('payments-ec2'), { bearer });
+  expect(created.status).toBe(202);
+  await expect
+    .poll(async () => (await get('/cluster-requests/{id}', created.location!, bearer)).body.state, { timeout: 30_000 })
+    .toBe('succeeded');
+  const plan = (await get('/cluster-requests/{id}', created.location!, bearer)).body.plan as { id: string }[];
+  expect(plan.map((step) => step.id)).toContain('createAutoScalingGroup');
+  expect(await resourcesLeft()).not.toEqual(NOTHING_LEFT);
+
+  // Deleting needs its own scope.
+  const withoutScope = await deleteCluster('payments-ec2', await token());
+  expect(withoutScope.status).toBe(403);
+
+  const deleting = await deleteCluster('payments-ec2', bearer);
+  expect(deleting.status).toBe(202);
+  expect(deleting.body).toMatchObject({ kind: 'delete', clusterName: 'payments-ec2', team: 'payments' });
+  await expect
+    .poll(async () => (await get('/cluster-requests/{id}', deleting.location!, bearer)).body.state, {
+      timeout: 30_000,
+    })
+    .toBe('succeeded');
+  const teardown = (await get('/cluster-requests/{id}', deleting.location!, bearer)).body.plan as { id: string }[];
+  expect(teardown.map((step) => step.id)).toEqual([
+    'removeCapacityProviders',
+    'scaleGroupToZero',
+    'deleteAutoScalingGroup',
+    'waitForInstancesToLeave',
+    'deleteCapacityProvider',
+    'deleteLaunchTemplate',
+    'deleteSecurityGroup',
+    'removeRoleFromInstanceProfile',
+    'deleteInstanceProfile',
+    'detachInstanceRolePolicy',
+    'deleteInstanceRole',
+    'deleteCluster',
+  ]);
+  expect(await resourcesLeft()).toEqual(NOTHING_LEFT);
+  expect((await get('/clusters/{name}', '/api/v1/clusters/payments-ec2', bearer)).status).toBe(404);
+  expect((await deleteCluster('payments-ec2', bearer)).status).toBe(404);
+});
+
+test('a delete is refused before anything is deleted: another team’s cluster 404, one with a service 409 with the number', async () => {
+  const bearer = await token(ALL_SCOPES);
+  await ecs.send(new CreateClusterCommand({ clusterName: 'search-other', tags: [{ key: 'team', value: 'search' }] }));
+  expect((await deleteCluster('search-other', bearer)).status).toBe(404);
+
+  await ecs.send(
+    new CreateClusterCommand({ clusterName: 'payments-busy', tags: [{ key: 'team', value: 'payments' }] }),
+  );
+  await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'web',
+      containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128, essential: true }],
+    }),
+  );
+  await ecs.send(
+    new CreateServiceCommand({ cluster: 'payments-busy', serviceName: 'web', taskDefinition: 'web', desiredCount: 0 }),
+  );
+  const busy = await deleteCluster('payments-busy', bearer);
+  expect(busy.status).toBe(409);
+  expect(busy.body).toMatchObject({ title: 'The cluster is in use', services: 1, tasks: 0 });
+  expect((await callsSeen()).filter((operation) => operation.startsWith('Delete'))).toEqual([]);
+  expect((await describeCluster('payments-busy'))?.status).toBe('ACTIVE');
 });
 
 test('tokens: none, unsigned, forged, expired, for another audience or without the scope are refused', async () => {
@@ -216,6 +327,25 @@ test('malformed, invalid and unknown input is answered with a problem document a
   expect(unknown.body.violations).toEqual([
     { path: 'clusterNmae', rule: 'unknownField', message: 'This field is not part of a ClusterRequest.' },
   ]);
+  expect(await callsSeen()).toEqual([]);
+});
+
+test('hundreds of malformed bodies each get 400, 413, 415 or 422 with a problem document, and AWS is never asked', async () => {
+  const bearer = await token();
+  const cases = malformedBodies((await ec2('payments-malformed')) as Parameters<typeof malformedBodies>[0]);
+  expect(cases.length).toBeGreaterThanOrEqual(200);
+  const wrong: string[] = [];
+  for (const { name, body, contentType, statuses } of cases) {
+    const answer = await submit(body, { bearer, type: contentType ?? 'application/json' });
+    if (!statuses.includes(answer.status) || answer.type !== 'application/problem+json') {
+      wrong.push(`${name}: ${answer.status} ${answer.type}`);
+    }
+    // No server path, emulator address or stack frame in any answer.
+    if (/\/work\/|node_modules|127\.0\.0\.1:51\d\d|\bat [\w.<>]+ \(/.test(JSON.stringify(answer.body))) {
+      wrong.push(`${name}: leaks`);
+    }
+  }
+  expect(wrong).toEqual([]);
   expect(await callsSeen()).toEqual([]);
 });
 
