@@ -275,8 +275,8 @@ test('an admin sees every team’s clusters and requests, and can pick a team', 
   await expect(page.getByRole('form', { name: 'Your account' })).toContainText('platform admin');
   await expect(page.getByRole('row', { name: /search-one/ })).toContainText('search');
   await page.getByLabel('Team').selectOption('payments');
-  await page.getByRole('button', { name: 'Filter' }).click();
-  await expect(page).toHaveURL(/\/clusters\?team=payments$/);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/\/clusters\?.*team=payments/);
   await expect(page.getByRole('link', { name: 'payments-one' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'search-one' })).toHaveCount(0);
   await page.goto(`${APP_URL}/requests`);
@@ -285,6 +285,49 @@ test('an admin sees every team’s clusters and requests, and can pick a team', 
   await page.goto(`${APP_URL}/requests?team=search`);
   await expect(page.getByRole('link', { name: 'search-index' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'payments-web' })).toHaveCount(0);
+});
+
+test('deletes follow the team’s rules: search may not delete, payments deletes its own, and the audit trail names the person', async ({
+  page,
+  browser,
+}) => {
+  for (const [name, team] of [
+    ['search-logs', 'search'],
+    ['payments-old', 'payments'],
+  ]) {
+    await ecs.send(new CreateClusterCommand({ clusterName: name, tags: [{ key: 'team', value: team! }] }));
+  }
+  await signIn(page, 'alice', 'Alice Kim');
+  // Another team's cluster is not there for her, on its page or its delete page.
+  await page.goto(`${APP_URL}/clusters/search-logs/delete`);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'No cluster named search-logs exists in this Region.',
+  );
+
+  await page.goto(`${APP_URL}/clusters/payments-old/delete`);
+  await expectNoViolations(page);
+  const requestId = await page.locator('input[name="requestId"]').inputValue();
+  await page.getByLabel('To confirm deletion, type “payments-old” in the field.').fill('payments-old');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Cluster payments-old has been deleted' })).toBeVisible({
+    timeout: 20_000,
+  });
+  expect((await describeCluster('payments-old'))?.status).toBe('INACTIVE');
+  const events = auditEvents(requestId);
+  expect(events[0]).toMatchObject({ actor: 'alice@example.com', team: 'payments', action: 'allowed' });
+  expect(events.map((event) => event.action)).toEqual(['allowed', 'submitted', 'claimed', 'succeeded']);
+
+  // The search team's rules say allowDeletes: false.
+  const bobsBrowser = await browser.newContext();
+  const bob = await bobsBrowser.newPage();
+  await signIn(bob, 'bob', 'Bob Lee');
+  await bob.goto(`${APP_URL}/clusters/search-logs/delete`);
+  await expect(bob.getByRole('main').getByRole('alert')).toHaveText(
+    'Your team’s rules do not let its people delete its clusters. A platform admin can.',
+  );
+  await expect(bob.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
+  expect((await describeCluster('search-logs'))?.status).toBe('ACTIVE');
+  await bobsBrowser.close();
 });
 
 test('a team at its cluster cap is refused, counting the team’s ACTIVE clusters in AWS', async ({ page }) => {
