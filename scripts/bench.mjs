@@ -11,7 +11,9 @@
 //  4. the journal: Fargate requests completed per second by 1 and 4 server processes on one
 //     PostgreSQL (which the benchmark starts) and 1 on SQLite, and an idle server's queries, and
 //  5. Lighthouse (mobile) on the Create cluster page in English and Korean: the performance score,
-//     total blocking time and the accessibility score, next to the empty page's.
+//     total blocking time and the accessibility score, next to the empty page's, and
+//  6. the clusters list with 1,000 clusters in the account: the page's server time and its AWS
+//     calls, next to `aws ecs list-clusters` plus one `describe-clusters` done with the raw SDK.
 // Figures only; nothing here passes or fails.
 import './node-version.mjs';
 import {
@@ -43,6 +45,8 @@ const EC2_RUNS = Number(process.env.BENCH_EC2_RUNS ?? 10);
 const PAGE_VIEWS = 50;
 const THROUGHPUT_REQUESTS = Number(process.env.BENCH_THROUGHPUT_REQUESTS ?? 40);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const LIST_CLUSTERS = Number(process.env.BENCH_LIST_CLUSTERS ?? 1000);
+const LIST_VIEWS = 20;
 const LIGHTHOUSE_VERSION = JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version;
 /** Chromium's own calls home, which this machine's closed network refuses. */
 const QUIET_CHROMIUM = [
@@ -86,6 +90,7 @@ try {
     ko: await lighthouseFigures(`${app.url}/clusters/create`, 'ko'),
     floor: await lighthouseFigures(`${floor.url}/`, 'en'),
   };
+  const list = await clusterListFigures(app.url);
 
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const ms = (value) => `${value.toFixed(1)} ms`;
@@ -120,8 +125,63 @@ try {
       `  ${name}  performance ${figures.performance}, total blocking time ${ms(figures.tbt)}, accessibility ${figures.accessibility}`,
     );
   }
+  console.log(`\nThe clusters list with ${list.clusters} clusters in the account, median of ${LIST_VIEWS} views (p90)`);
+  console.log(`  GET /clusters (first page of 25)      ${ms(median(list.page))} (${ms(p90(list.page))})`);
+  console.log(`  AWS calls per view                    ${list.calls.join(', ')}`);
+  console.log(`  raw SDK ListClusters + 1 Describe…    ${ms(median(list.sdk))} (${ms(p90(list.sdk))})`);
+  console.log(`  ratio                                 ${(median(list.page) / median(list.sdk)).toFixed(2)}×`);
 } finally {
   stopServices();
+}
+
+/**
+ * Fills the account up to LIST_CLUSTERS clusters, then times the list page as a browser asks for
+ * it, and the least the raw SDK needs for the same page: every name, then one DescribeClusters.
+ */
+async function clusterListFigures(appUrl) {
+  const { ECSClient, CreateClusterCommand, DescribeClustersCommand, paginateListClusters } =
+    await import('@aws-sdk/client-ecs');
+  const ecs = new ECSClient({
+    endpoint: proxy.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
+  const listNames = async () => {
+    const names = [];
+    for await (const page of paginateListClusters({ client: ecs }, {})) names.push(...(page.clusterArns ?? []));
+    return names.map((arn) => arn.slice(arn.indexOf(':cluster/') + ':cluster/'.length));
+  };
+  const existing = (await listNames()).length;
+  const missing = Array.from({ length: Math.max(0, LIST_CLUSTERS - existing) }, (_, index) => `bench-list-${index}`);
+  for (let start = 0; start < missing.length; start += 50) {
+    await Promise.all(
+      missing.slice(start, start + 50).map((clusterName) => ecs.send(new CreateClusterCommand({ clusterName }))),
+    );
+  }
+
+  const page = [];
+  const calls = new Set();
+  for (let i = 0; i < LIST_VIEWS + 2; i += 1) {
+    await fetch(`${proxy.url}/__calls`, { method: 'DELETE' });
+    const started = performance.now();
+    const response = await fetch(`${appUrl}/clusters`);
+    await response.text();
+    if (i >= 2) page.push(performance.now() - started);
+    const seen = await (await fetch(`${proxy.url}/__calls`)).json();
+    calls.add(
+      Object.entries(Object.groupBy(seen, (operation) => operation))
+        .map(([name, all]) => `${all.length} ${name}`)
+        .join(' + '),
+    );
+  }
+  const sdk = [];
+  for (let i = 0; i < LIST_VIEWS + 2; i += 1) {
+    const started = performance.now();
+    const names = (await listNames()).sort().slice(0, 25);
+    await ecs.send(new DescribeClustersCommand({ clusters: names, include: ['TAGS', 'SETTINGS'] }));
+    if (i >= 2) sdk.push(performance.now() - started);
+  }
+  return { clusters: (await listNames()).length, page, sdk, calls: [...calls] };
 }
 
 async function startProxy(target) {
