@@ -5,7 +5,15 @@ import type { Translate } from '@/lib/i18n/messages';
 /** The resource a teardown call names, as the console would show it. */
 function resourceOf(call: AwsCall): string {
   const input = call.input as Record<string, unknown>;
-  const named = ['cluster', 'AutoScalingGroupName', 'capacityProvider', 'LaunchTemplateName', 'GroupId', 'RoleName']
+  const named = [
+    'cluster',
+    'AutoScalingGroupName',
+    'capacityProvider',
+    'LaunchTemplateName',
+    'GroupId',
+    'RoleName',
+    'InstanceProfileName',
+  ]
     .map((key) => input[key])
     .find((value) => typeof value === 'string');
   const clusters = input.clusters;

@@ -120,6 +120,7 @@ function RequestTable({
         <TableHead
           headings={[
             t('requests.column.cluster'),
+            t('requests.column.kind'),
             ...(withTeam ? [t('requests.column.team'), t('requests.column.requestedBy')] : []),
             t('requests.column.state'),
             t('requests.column.submitted'),
@@ -132,6 +133,7 @@ function RequestTable({
               <th scope="row" className="px-5 py-3 font-normal">
                 <Link href={`/requests/${request.id}`}>{request.cluster_name}</Link>
               </th>
+              <td className="px-5 py-3">{t(`requests.kind.${request.kind}`)}</td>
               {withTeam && (
                 <>
                   <td className="px-5 py-3">{request.team ?? '—'}</td>

@@ -85,6 +85,7 @@ export default async function RequestPage({ params }: Props) {
                   { label: t('request.policyVersion'), value: <code>{request.policy_version ?? '—'}</code> },
                 ]
               : []),
+            { label: t('requests.column.kind'), value: t(`requests.kind.${request.kind}`) },
             { label: t('request.state'), value: t(`requests.state.${request.state}`) },
             { label: t('request.submitted'), value: formatTime(request.created_at, locale) },
             { label: t('request.finished'), value: formatTime(request.updated_at, locale) },
