@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
@@ -9,10 +8,10 @@ import { Alert } from '@/components/ui/Alert';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import type { Ec2OptionsSource, NamespaceOption } from '@/lib/cluster/options';
 import type { CreateClusterFormState } from '@/lib/cluster/form-state';
-import { type ClusterFormValues, defaultClusterFormValues } from '@/lib/cluster/form-fields';
-import type { ClusterRequest, MonitoringLevel } from '@/lib/cluster/request';
+import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { Review } from '@/lib/cluster/review';
+import type { ClusterRequest } from '@/lib/cluster/request';
 import { newRequestId } from '@/lib/cluster/request-id';
-import { clusterFormSchema } from '@/lib/cluster/schema';
 import { useI18n } from '@/lib/i18n/client';
 import type { MessageRef } from '@/lib/i18n/messages';
 import { ClusterConfigurationSection } from './ClusterConfigurationSection';
@@ -20,9 +19,10 @@ import { EncryptionSection } from './EncryptionSection';
 import { ErrorSummary } from './ErrorSummary';
 import { ServerFieldErrorsProvider } from './field-errors';
 import { TeamsProvider } from './team-rules';
-import { type FormTeam, withTeamDefaults } from '@/lib/policy/form-rules';
+import type { FormTeam } from '@/lib/policy/form-rules';
 import { InfrastructureSection } from './InfrastructureSection';
 import { MonitoringSection } from './MonitoringSection';
+import { lazyFormResolver, loadFormResolver } from './lazy-resolver';
 import { ReviewPanel } from './ReviewPanel';
 import { TagsSection } from './TagsSection';
 import { TroubleshootingSection } from './TroubleshootingSection';
@@ -42,40 +42,32 @@ const submittedRequestIds = new Set<string>();
  * answers with the user's input and its errors.
  */
 export function CreateClusterForm({
-  requestId,
-  accountMonitoring,
+  initialValues,
+  initialReview,
   namespaces,
   namespaceListError,
   ec2Options,
-  ec2Chosen,
   teams = [],
 }: {
-  requestId: string;
+  /** What the form starts with (initialFormValues), and the server's Review of it. */
+  initialValues: ClusterFormValues;
+  initialReview: Review;
   /** Team portal: the teams the person may create for, with the rules that shape the form. */
   teams?: FormTeam[];
-  /** The account's Container Insights default, shown as the form's default choice. */
-  accountMonitoring?: MonitoringLevel;
   namespaces: NamespaceOption[];
   namespaceListError?: MessageRef;
   ec2Options: Ec2OptionsSource;
-  /** Start with "Amazon EC2 instances" checked. */
-  ec2Chosen: boolean;
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(createClusterAction, EDITING);
   const answer = state.status === 'rejected' ? state : undefined;
   // Kept in React state and rendered as a controlled input, so the page always posts the id it shows.
   const [currentRequestId, setCurrentRequestId] = useState(() =>
-    submittedRequestIds.has(requestId) ? newRequestId() : requestId,
+    submittedRequestIds.has(initialValues.requestId) ? newRequestId() : initialValues.requestId,
   );
   const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
-    resolver: zodResolver(clusterFormSchema),
-    defaultValues:
-      answer?.values ??
-      withFirstTeam(teams, {
-        ...defaultClusterFormValues(currentRequestId, { monitoring: accountMonitoring }),
-        ec2: ec2Chosen,
-      }),
+    resolver: lazyFormResolver,
+    defaultValues: answer?.values ?? { ...initialValues, requestId: currentRequestId },
     // Check on submit, then on every change: checking on blur would move the page under the pointer.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -116,7 +108,15 @@ export function CreateClusterForm({
     <FormProvider {...form}>
       <TeamsProvider teams={teams}>
         <ServerFieldErrorsProvider errors={answer?.fieldErrors ?? {}}>
-          <form action={formAction} onSubmit={submit} noValidate aria-busy={pending} className="group/form space-y-5">
+          <form
+            action={formAction}
+            onSubmit={submit}
+            // Someone has started on the form: fetch the schema before the first check needs it.
+            onFocus={() => void loadFormResolver()}
+            noValidate
+            aria-busy={pending}
+            className="group/form space-y-5"
+          >
             <input type="hidden" name="requestId" value={currentRequestId} />
             {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
             <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
@@ -125,7 +125,7 @@ export function CreateClusterForm({
             <TroubleshootingSection />
             <EncryptionSection />
             <TagsSection />
-            <ReviewPanel />
+            <ReviewPanel initial={{ values: initialValues, review: initialReview }} />
             {answer?.formError && (
               <Alert type="error" id="form-error" tabIndex={-1} ref={formErrorRef}>
                 {`${t(answer.formError.message.key, answer.formError.message.params)} ${t('aws.nothingCreated')}`}
@@ -144,9 +144,4 @@ export function CreateClusterForm({
       </TeamsProvider>
     </FormProvider>
   );
-}
-
-/** A new form for a team's person starts with the first of their teams, and its rules applied. */
-function withFirstTeam(teams: FormTeam[], values: ClusterFormValues): ClusterFormValues {
-  return teams[0] ? { ...values, ...withTeamDefaults(values, teams[0]) } : values;
 }

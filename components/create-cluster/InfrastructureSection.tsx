@@ -1,17 +1,26 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Container } from '@/components/ui/Container';
 import { FormField } from '@/components/ui/FormField';
 import type { Ec2OptionsSource } from '@/lib/cluster/options';
 import { useI18n } from '@/lib/i18n/client';
-import { Ec2CapacityFields, StreamedEc2CapacityFields } from './Ec2CapacityFields';
 import { FormCheckbox } from './ChoiceFields';
 import { useEc2OptionsOnceChosen } from './ec2-options-request';
 import { useFieldError } from './field-errors';
 import { useTeam } from './team-rules';
 import { INFRASTRUCTURE_CHOICES } from '@/lib/policy/choices';
+
+/*
+ * The EC2 fields are most of the form's code and most people never open them: their code is
+ * fetched apart from the page's, when EC2 is chosen (or with a page sent with EC2 chosen).
+ */
+const Ec2CapacityFields = dynamic(() => import('./Ec2CapacityFields').then((module) => module.Ec2CapacityFields));
+const StreamedEc2CapacityFields = lazy(() =>
+  import('./Ec2CapacityFields').then((module) => ({ default: module.StreamedEc2CapacityFields })),
+);
 
 /** The EC2 fields of a page sent without the lists: they are asked for once EC2 is chosen. */
 function Ec2CapacityFieldsOnceChosen({ fresh }: { fresh: boolean }) {

@@ -4,7 +4,7 @@ import { get, useFormContext } from 'react-hook-form';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { FormRadioGroup } from './ChoiceFields';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
-import { MONITORING_LEVELS } from '@/lib/cluster/request';
+import { MONITORING_LEVELS } from '@/lib/cluster/request-values';
 import { useI18n } from '@/lib/i18n/client';
 import { useFieldError } from './field-errors';
 

@@ -1,45 +1,58 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useWatch } from 'react-hook-form';
 import { Container } from '@/components/ui/Container';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { awsCliScript, awsCliStep } from '@/lib/cluster/cli';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
-import { planCluster } from '@/lib/cluster/plan';
-import { clusterFormSchema } from '@/lib/cluster/schema';
+import { FORM_FIELD_NAMES, type ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { Review } from '@/lib/cluster/review';
 import { useI18n } from '@/lib/i18n/client';
 import { useHydrated } from './useHydrated';
 
 const codeClassName = 'bg-code overflow-x-auto rounded-lg p-3 font-mono text-xs';
 
-/** What Create will send, read from the same plan the server executes, and the same as an AWS CLI script. */
-export function ReviewPanel() {
+/**
+ * Plans the values as they change. It needs the schema (zod), the plan and the CLI script, so it
+ * is fetched only once the form holds values other than those the server reviewed.
+ */
+const LiveReview = dynamic(() => import('./LiveReview').then((module) => module.LiveReview));
+
+/**
+ * What Create will send: the server's review of the form as it was sent, until the form changes,
+ * then the same review made in the browser.
+ */
+export function ReviewPanel({ initial }: { initial: { values: ClusterFormValues; review: Review } }) {
+  const values = useWatch<ClusterFormValues>() as ClusterFormValues;
+  const changed = FORM_FIELD_NAMES.some(
+    (name) => JSON.stringify(values[name]) !== JSON.stringify(initial.values[name]),
+  );
+  return changed ? <LiveReview values={values} /> : <ReviewView review={initial.review} />;
+}
+
+export function ReviewView({ review }: { review: Review }) {
   const { t } = useI18n();
   const hydrated = useHydrated();
-  const values = useWatch<ClusterFormValues>() as ClusterFormValues;
-  const parsed = clusterFormSchema.safeParse(values);
-  const plan = parsed.success ? planCluster(parsed.data) : undefined;
   return (
     <Container id="review" title={t('review.title')} description={t('review.description')}>
-      {!plan ? (
+      {!review.ok ? (
         <p className="text-ink-muted">{t('review.invalid')}</p>
       ) : (
         <>
           <ol className="space-y-2">
-            {plan.steps.map((step, index) => (
+            {review.steps.map((step, index) => (
               <li key={step.id}>
-                <details open={plan.steps.length === 1} className="group/step">
+                <details open={review.steps.length === 1} className="group/step">
                   <summary className="cursor-pointer font-bold">
                     {t('review.step', { number: index + 1, action: t(`step.${step.id}`) })}{' '}
-                    <code className="text-ink-muted font-mono text-xs font-normal">{step.call.action}</code>
+                    <code className="text-ink-muted font-mono text-xs font-normal">{step.action}</code>
                   </summary>
                   <h3 className="text-ink-muted mt-2">{t('review.request')}</h3>
                   <pre className={codeClassName} data-testid={`review-json-${step.id}`}>
-                    {JSON.stringify(step.call.input, null, 2)}
+                    {step.json}
                   </pre>
                   <h3 className="text-ink-muted mt-2">{t('review.cli')}</h3>
                   <pre className={codeClassName} data-testid={`review-cli-${step.id}`}>
-                    {awsCliStep(step)}
+                    {step.cli}
                   </pre>
                 </details>
               </li>
@@ -50,11 +63,11 @@ export function ReviewPanel() {
             <p className="text-ink-muted mt-1">{t('review.scriptDescription')}</p>
             {hydrated && (
               <p className="mt-2">
-                <CopyButton text={awsCliScript(plan)} label={t('review.copy')} copiedLabel={t('review.copied')} />
+                <CopyButton text={review.script} label={t('review.copy')} copiedLabel={t('review.copied')} />
               </p>
             )}
             <pre className={`${codeClassName} mt-2`} data-testid="review-script">
-              {awsCliScript(plan)}
+              {review.script}
             </pre>
           </details>
         </>

@@ -5,7 +5,7 @@ import { FieldError } from '@/components/ui/FormField';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { inputClassName } from '@/components/ui/inputStyles';
-import { tagLimit } from '@/lib/cluster/request';
+import { tagLimit } from '@/lib/cluster/request-values';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { useFieldError, useFieldErrorList } from './field-errors';

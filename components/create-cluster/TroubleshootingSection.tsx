@@ -2,7 +2,7 @@
 
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { FormCheckbox, FormRadioGroup } from './ChoiceFields';
-import { EXEC_LOGGING_MODES } from '@/lib/cluster/request';
+import { EXEC_LOGGING_MODES } from '@/lib/cluster/request-values';
 import { useI18n } from '@/lib/i18n/client';
 import { useFieldError } from './field-errors';
 import { TextField } from './TextField';

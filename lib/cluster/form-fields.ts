@@ -74,6 +74,7 @@ type ValueOf<F> = F extends { kind: 'text' }
 /** What the form holds: text as typed, checkboxes as booleans (and what the server echoes back). */
 export type ClusterFormValues = { -readonly [K in keyof Fields]: ValueOf<Fields[K]> };
 export type FormFieldName = keyof Fields;
+export const FORM_FIELD_NAMES = Object.keys(FORM_FIELDS) as FormFieldName[];
 type FieldOfKind<Kind> = { [K in FormFieldName]: Fields[K]['kind'] extends Kind ? K : never }[FormFieldName];
 export type FormTextFieldName = FieldOfKind<'text'>;
 export type FormCheckboxName = FieldOfKind<'checkbox'>;

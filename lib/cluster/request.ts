@@ -45,6 +45,7 @@ import {
   TAG_VALUE_MAX,
   TEAM_NAME_PATTERN,
 } from './limits';
+import { EXEC_LOGGING_MODES, MONITORING_LEVELS } from './request-values';
 
 /**
  * The domain: what a person asks for when they create a cluster, apart from any form. Numbers are
@@ -53,10 +54,7 @@ import {
  * only this. Every message is a key of the message catalogue.
  */
 
-export const MONITORING_LEVELS = ['enhanced', 'enabled', 'disabled'] as const;
-export type MonitoringLevel = (typeof MONITORING_LEVELS)[number];
-/** ECS Exec logging: ECS's default, custom destinations (CloudWatch Logs and/or S3), or none. */
-export const EXEC_LOGGING_MODES = ['DEFAULT', 'OVERRIDE', 'NONE'] as const;
+export { EXEC_LOGGING_MODES, MONITORING_LEVELS, type MonitoringLevel, tagLimit, usesFargate } from './request-values';
 
 const message = (key: ValidationMessageKey) => ({ error: key });
 const custom = (ctx: z.core.$RefinementCtx, path: PropertyKey[], key: ValidationMessageKey) =>
@@ -304,10 +302,3 @@ export type ClusterRequest = z.output<typeof clusterRequestSchema>;
 export type Infrastructure = ClusterRequest['infrastructure'];
 export type NewGroup = z.output<typeof newGroup>;
 export type InboundRule = z.output<typeof inboundRule>;
-
-/** True when the cluster has Fargate's capacity providers. */
-export const usesFargate = (infrastructure: Infrastructure) =>
-  infrastructure.type === 'fargate' || infrastructure.fargate;
-
-/** How many tags a person may add to this request: a new group also carries AmazonECSManaged and Name. */
-export const tagLimit = (withNewGroup: boolean) => (withNewGroup ? MAX_USER_TAGS_WITH_NEW_GROUP : MAX_USER_TAGS);

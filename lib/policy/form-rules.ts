@@ -1,6 +1,6 @@
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
-import type { MonitoringLevel } from '@/lib/cluster/request';
-import { MONITORING_LEVELS } from '@/lib/cluster/request';
+import type { MonitoringLevel } from '@/lib/cluster/request-values';
+import { MONITORING_LEVELS } from '@/lib/cluster/request-values';
 import type { Policy, TeamRules } from './schema';
 
 /**

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { CreateClusterForm } from '@/components/create-cluster/CreateClusterForm';
+import { initialFormValues } from '@/components/create-cluster/initial-values';
+import { reviewOf } from '@/lib/cluster/review';
 import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { accountContainerInsights } from '@/lib/aws/account-settings';
@@ -38,6 +40,12 @@ export default async function CreateClusterPage({ searchParams }: Props) {
     loadList('servicediscovery:ListNamespaces', listNamespaces, fresh),
     loadList('ecs:ListAccountSettings', accountContainerInsights, fresh),
   ]);
+  const initialValues = initialFormValues({
+    requestId: randomUUID(),
+    teams,
+    accountMonitoring: accountMonitoring.ok ? accountMonitoring.value : undefined,
+    ec2Chosen: withEc2,
+  });
   return (
     <div className="space-y-4">
       <Breadcrumbs
@@ -60,12 +68,12 @@ export default async function CreateClusterPage({ searchParams }: Props) {
         <Alert type="error">{t('team.none')}</Alert>
       ) : (
         <CreateClusterForm
-          requestId={randomUUID()}
-          accountMonitoring={accountMonitoring.ok ? accountMonitoring.value : undefined}
+          initialValues={initialValues}
+          // Reviewed here, so the page needs no schema or plan code until the form changes.
+          initialReview={reviewOf(initialValues)}
           namespaces={namespaces.ok ? namespaces.value : []}
           namespaceListError={namespaces.ok ? undefined : namespaces.error}
           ec2Options={ec2Options}
-          ec2Chosen={withEc2}
           teams={teams}
         />
       )}
