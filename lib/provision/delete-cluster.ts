@@ -29,7 +29,7 @@ export interface DeleteRequest {
   createdBy?: string;
 }
 
-export interface TeardownReview {
+export interface ReviewedTeardown {
   cluster: Cluster;
   team: string | null;
   teardown: TeardownPlan;
@@ -53,7 +53,7 @@ export async function reviewTeardown(
   viewer: Viewer,
   clusterName: string,
   requestId: string,
-): Promise<{ ok: true; review: TeardownReview } | ({ ok: false } & Refusal)> {
+): Promise<{ ok: true; review: ReviewedTeardown } | ({ ok: false } & Refusal)> {
   try {
     const cluster = await findCluster(clusterName).catch(failedCheck('ecs:DescribeClusters'));
     const team = cluster ? (tagOf(cluster, TEAM_TAG_KEY) ?? null) : null;
