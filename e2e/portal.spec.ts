@@ -321,6 +321,9 @@ test('deletes follow the team’s rules: search may not delete, payments deletes
   const bobsBrowser = await browser.newContext();
   const bob = await bobsBrowser.newPage();
   await signIn(bob, 'bob', 'Bob Lee');
+  await bob.goto(`${APP_URL}/clusters/search-logs`);
+  await expect(bob.getByRole('heading', { level: 1, name: 'search-logs' })).toBeVisible();
+  await expect(bob.getByRole('link', { name: 'Delete cluster' })).toHaveCount(0);
   await bob.goto(`${APP_URL}/clusters/search-logs/delete`);
   await expect(bob.getByRole('main').getByRole('alert')).toHaveText(
     'Your team’s rules do not let its people delete its clusters. A platform admin can.',

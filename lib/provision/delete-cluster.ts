@@ -58,7 +58,7 @@ export async function reviewTeardown(
     const cluster = await findCluster(clusterName).catch(failedCheck('ecs:DescribeClusters'));
     const team = cluster ? (tagOf(cluster, TEAM_TAG_KEY) ?? null) : null;
     if (cluster?.status !== 'ACTIVE' || !canSee(viewer, team)) return { ok: false, reason: 'notFound' };
-    if (!deletesAllowed(viewer, team)) return { ok: false, reason: 'forbidden' };
+    if (!mayDelete(viewer, team)) return { ok: false, reason: 'forbidden' };
     const db = await database();
     const createdHere = await creatingRequest(db, tagOf(cluster, REQUEST_TAG_KEY));
     const [services, tasks, roleUsedBy] = await Promise.all([
@@ -152,7 +152,7 @@ export async function submitTeardown(
 }
 
 /** A person deletes their teams' clusters unless the team's rules say no; admins, and single-user mode, always may. */
-function deletesAllowed(viewer: Viewer, team: string | null): boolean {
+export function mayDelete(viewer: Viewer, team: string | null): boolean {
   if (!('access' in viewer) || viewer.access.admin) return true;
   return team !== null && viewer.policy.policy.teams[team]?.allowDeletes !== false;
 }

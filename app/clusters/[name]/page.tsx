@@ -21,6 +21,7 @@ import { getTranslator } from '@/lib/i18n/server';
 import { EXEC_LOGGING_MODES, MONITORING_LEVELS } from '@/lib/cluster/request';
 import { currentPlace } from '@/lib/aws/account';
 import { database } from '@/lib/db';
+import { mayDelete } from '@/lib/provision/delete-cluster';
 import { type ProvisionRun, runOfRequest, unfinishedRunOfCluster } from '@/lib/provision/runs';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ request?: string }> };
@@ -49,11 +50,13 @@ export default async function ClusterPage({ params, searchParams }: Props) {
       />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold">{name}</h1>
-        {found?.status === 'ACTIVE' && run?.state !== 'running' && (
-          <Link href={`/clusters/${encodeURIComponent(name)}/delete`} className={buttonClassName.normal}>
-            {t('delete.action')}
-          </Link>
-        )}
+        {found?.status === 'ACTIVE' &&
+          run?.state !== 'running' &&
+          mayDelete(viewer, tagOf(found, TEAM_TAG_KEY) ?? null) && (
+            <Link href={`/clusters/${encodeURIComponent(name)}/delete`} className={buttonClassName.normal}>
+              {t('delete.action')}
+            </Link>
+          )}
       </div>
       {run?.state === 'running' && <AutoRefresh seconds={2} />}
       {run && <ProvisionProgress run={run} t={t} />}
