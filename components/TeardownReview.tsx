@@ -38,7 +38,7 @@ export function TeardownReview({ plan, t }: { plan: ClusterPlan; t: Translate })
       </Container>
       <Container id="teardown-keeps" title={t('delete.keeps.title')}>
         {keeps.length === 0 ? (
-          <p>{t('delete.keeps.none')}</p>
+          <p>{t(plan.createdBy ? 'delete.keeps.none' : 'delete.keeps.noneElsewhere')}</p>
         ) : (
           <ul className="list-disc space-y-1 pl-6">
             {keeps.map((kept) => (

@@ -115,6 +115,9 @@ test('a cluster created elsewhere: only the cluster is deleted, and the page say
     page.getByText('This cluster was not created by this app: only the cluster itself is deleted.'),
   ).toBeVisible();
   await expect(page.locator('section[aria-labelledby="teardown-heading"] li')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'What stays in the account' })).toContainText(
+    'Nothing of this cluster’s own: it has no capacity providers other than Fargate’s and no Service Connect namespace.',
+  );
   await page.getByLabel('To confirm deletion, type “made-elsewhere” in the field.').fill('made-elsewhere');
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Cluster made-elsewhere has been deleted' })).toBeVisible({
