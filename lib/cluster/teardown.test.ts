@@ -137,6 +137,19 @@ describe('planTeardown', () => {
     expect(stepsOf({ createdHere: created }).map((step) => step.id)).toEqual(['deleteCluster']);
   });
 
+  it('deletes what a failed create could not roll back, but not what it could not verify', () => {
+    const created = createdHere({ instanceProfile: '' }, (id) =>
+      id === 'createLaunchTemplate'
+        ? 'rollbackFailed'
+        : id === 'createInstanceRole'
+          ? 'unverified'
+          : id === 'createCluster'
+            ? 'rollbackFailed'
+            : 'pending',
+    );
+    expect(stepsOf({ createdHere: created }).map((step) => step.id)).toEqual(['deleteLaunchTemplate', 'deleteCluster']);
+  });
+
   it('refuses while the cluster has services or tasks, with their numbers', () => {
     expect(planTeardown(facts({ services: 2, tasks: 0 }))).toEqual({ ok: false, refusal: { services: 2, tasks: 0 } });
     expect(planTeardown(facts({ services: 0, tasks: 3 }))).toEqual({ ok: false, refusal: { services: 0, tasks: 3 } });

@@ -121,12 +121,19 @@ export function planTeardown(facts: TeardownFacts): TeardownPlan {
   };
 }
 
-/** The input of a creating step that is done (its resource exists); names in it are the plan's own, never AWS's. */
+/**
+ * A creating step's resource is still there when the step is done, or when its undo failed (a
+ * create that failed and could not roll back). An unverified step is left out: it may have made
+ * nothing, and ecsInstanceRole's name is not the request's own.
+ */
+const STILL_MADE = new Set(['done', 'rollbackFailed']);
+
+/** The input of a creating step whose resource is still there; names in it are the plan's own, never AWS's. */
 function madeByCreatingRequest(created: CreatedHere | undefined) {
   return <A extends StepAction>(id: StepId, action: A): StepActions[A] | undefined => {
     if (!created) return undefined;
     const index = created.plan.steps.findIndex((step) => step.id === id && step.call.action === action);
-    if (index < 0 || created.statuses[index] !== 'done') return undefined;
+    if (index < 0 || !STILL_MADE.has(created.statuses[index] ?? '')) return undefined;
     return created.plan.steps[index]!.call.input as StepActions[A];
   };
 }
