@@ -124,11 +124,12 @@ export async function submitTeardown(
   if (!review.teardown.ok) return { ok: false, reason: 'inUse', ...review.teardown.refusal };
   if (shownDigest !== undefined && shownDigest !== review.digest) return { ok: false, reason: 'planChanged' };
   const plan = review.teardown.plan;
+  const createdBy = tagOf(review.cluster, REQUEST_TAG_KEY);
   const request: DeleteRequest = {
     clusterName,
     requestId,
     ...(review.team !== null && { team: review.team }),
-    ...(tagOf(review.cluster, REQUEST_TAG_KEY) && { createdBy: tagOf(review.cluster, REQUEST_TAG_KEY) }),
+    ...(createdBy && { createdBy }),
   };
   try {
     await audit(db, viewer, requestId, review.team, true);

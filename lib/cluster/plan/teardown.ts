@@ -32,7 +32,7 @@ export type TeardownPlan =
 
 /**
  * The teardown of a cluster: for one created here, everything its creating request made and still
- * holds (steps done, not rolled back), in reverse: the capacity providers off the cluster, the
+ * holds (see STILL_MADE), in reverse: the capacity providers off the cluster, the
  * group scaled to zero and deleted, the capacity provider, launch template, security group, the
  * instance role and profile (only if that request made them and nothing else uses them), then the
  * cluster. For a cluster made elsewhere, only the cluster. Pure, like planCluster: the Review panel

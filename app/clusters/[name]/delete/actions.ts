@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { deleteConfirmationSchema } from '@/lib/cluster/delete-confirmation';
 import type { MessageRef } from '@/lib/i18n/messages';
-import { submitTeardown } from '@/lib/provision/delete-cluster';
+import { type DeleteOutcome, submitTeardown } from '@/lib/provision/delete-cluster';
 
 export interface DeleteFormState {
   /** The confirmation field's error, or what stopped the delete. */
@@ -37,15 +37,22 @@ export async function deleteClusterAction(_previous: DeleteFormState, formData: 
   if (outcome.ok) redirect(`/clusters/${encodeURIComponent(clusterName)}?request=${outcome.requestId}`);
   // What would run now is not what was shown: show the new plan.
   if (outcome.reason === 'planChanged' || outcome.reason === 'inUse') revalidatePath('/clusters/[name]/delete', 'page');
-  const messages: Record<Exclude<typeof outcome.reason, 'unavailable'>, MessageRef> = {
-    notFound: { key: 'cluster.notFound', params: { name: clusterName } },
-    forbidden: { key: 'delete.forbidden' },
-    unfinished: { key: 'delete.unfinished' },
-    planChanged: { key: 'delete.planChanged' },
-    inUse: {
-      key: 'delete.inUse',
-      params: 'services' in outcome ? { services: outcome.services, tasks: outcome.tasks } : {},
-    },
-  };
-  return { formError: outcome.reason === 'unavailable' ? outcome.message : messages[outcome.reason], answerId };
+  return { formError: refusalMessage(outcome, clusterName), answerId };
+}
+
+function refusalMessage(outcome: Exclude<DeleteOutcome, { ok: true }>, clusterName: string): MessageRef {
+  switch (outcome.reason) {
+    case 'notFound':
+      return { key: 'cluster.notFound', params: { name: clusterName } };
+    case 'forbidden':
+      return { key: 'delete.forbidden' };
+    case 'unfinished':
+      return { key: 'delete.unfinished' };
+    case 'planChanged':
+      return { key: 'delete.planChanged' };
+    case 'inUse':
+      return { key: 'delete.inUse', params: { services: outcome.services, tasks: outcome.tasks } };
+    case 'unavailable':
+      return outcome.message;
+  }
 }
