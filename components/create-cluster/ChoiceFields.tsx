@@ -7,6 +7,7 @@ import { CheckboxList } from '@/components/ui/CheckboxList';
 import { RadioGroup, type RadioOption } from '@/components/ui/RadioGroup';
 import type { ClusterFormValues, FormCheckboxName, FormTextFieldName } from '@/lib/cluster/form-fields';
 import { fieldId, useFieldError } from './field-errors';
+import { useDefaultValues } from './form-methods';
 
 interface ChoiceTexts {
   label: string;
@@ -21,12 +22,12 @@ export function FormRadioGroup<V extends string>({
   options,
   ...texts
 }: ChoiceTexts & { name: FormTextFieldName; options: RadioOption<V>[] }) {
-  const { register, formState } = useFormContext<ClusterFormValues>();
+  const { register } = useFormContext<ClusterFormValues>();
   return (
     <RadioGroup
       id={fieldId(name)}
       error={useFieldError(name)}
-      defaultValue={get(formState.defaultValues, name)}
+      defaultValue={get(useDefaultValues(), name)}
       input={register(name)}
       options={options}
       {...texts}
@@ -71,8 +72,7 @@ export function FormCheckbox({
   description?: ReactNode;
   'aria-invalid'?: true;
 }) {
-  const { register, formState } = useFormContext<ClusterFormValues>();
-  return (
-    <Checkbox id={fieldId(name)} defaultChecked={get(formState.defaultValues, name)} {...register(name)} {...props} />
-  );
+  const { register } = useFormContext<ClusterFormValues>();
+  const defaults = useDefaultValues();
+  return <Checkbox id={fieldId(name)} defaultChecked={get(defaults, name)} {...register(name)} {...props} />;
 }

@@ -7,6 +7,7 @@ import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import type { NamespaceOption } from '@/lib/cluster/options';
 import { useI18n } from '@/lib/i18n/client';
 import type { MessageRef } from '@/lib/i18n/messages';
+import { useDefaultValues, useIsSubmitted } from './form-methods';
 import { TeamField, useTeam } from './team-rules';
 import { TextField } from './TextField';
 
@@ -19,16 +20,18 @@ export function ClusterConfigurationSection({
   namespaceListError?: MessageRef;
 }) {
   const { t } = useI18n();
-  const { control, setValue, formState } = useFormContext<ClusterFormValues>();
+  const { control, setValue } = useFormContext<ClusterFormValues>();
+  const defaults = useDefaultValues();
+  const isSubmitted = useIsSubmitted();
   const [clusterName, namespace] = useWatch({ control, name: ['clusterName', 'namespace'] });
   const prefix = useTeam()?.rules.clusterNamePrefix;
-  const namespaceEdited = useRef(formState.defaultValues?.namespace !== formState.defaultValues?.clusterName);
+  const namespaceEdited = useRef(defaults?.namespace !== defaults?.clusterName);
 
   useEffect(() => {
     if (!namespaceEdited.current) {
-      setValue('namespace', clusterName, { shouldValidate: formState.isSubmitted });
+      setValue('namespace', clusterName, { shouldValidate: isSubmitted });
     }
-  }, [clusterName, setValue, formState.isSubmitted]);
+  }, [clusterName, setValue, isSubmitted]);
 
   return (
     <Container id="cluster-configuration" title={t('clusterConfiguration.title')}>

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createClusterAction } from '@/app/clusters/create/actions';
 import { Alert } from '@/components/ui/Alert';
@@ -17,9 +17,10 @@ import type { MessageRef } from '@/lib/i18n/messages';
 import { ClusterConfigurationSection } from './ClusterConfigurationSection';
 import { EncryptionSection } from './EncryptionSection';
 import { ErrorSummary } from './ErrorSummary';
-import { ServerFieldErrorsProvider } from './field-errors';
+import { formErrorsOf } from './field-errors';
 import { TeamsProvider } from './team-rules';
 import type { FormTeam } from '@/lib/policy/form-rules';
+import { useFormMethods } from './form-methods';
 import { InfrastructureSection } from './InfrastructureSection';
 import { MonitoringSection } from './MonitoringSection';
 import { lazyFormResolver, loadFormResolver } from './lazy-resolver';
@@ -65,8 +66,11 @@ export function CreateClusterForm({
   const [currentRequestId, setCurrentRequestId] = useState(() =>
     submittedRequestIds.has(initialValues.requestId) ? newRequestId() : initialValues.requestId,
   );
+  // A page sent after a post without JavaScript starts with the server's errors on its fields.
+  const [sentErrors] = useState(() => (answer ? formErrorsOf(answer.fieldErrors) : undefined));
   const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
     resolver: lazyFormResolver,
+    errors: sentErrors,
     defaultValues: answer?.values ?? { ...initialValues, requestId: currentRequestId },
     // Check on submit, then on every change: checking on blur would move the page under the pointer.
     mode: 'onSubmit',
@@ -74,6 +78,7 @@ export function CreateClusterForm({
     // The error summary takes focus instead, and links to each field.
     shouldFocusError: false,
   });
+  const methods = useFormMethods(form);
   const takeNewRequestId = useCallback(() => {
     const id = newRequestId();
     form.setValue('requestId', id);
@@ -104,43 +109,51 @@ export function CreateClusterForm({
   );
   const failedAttempt = invalidSubmits > 0 || answer ? `${invalidSubmits}:${answer?.answerId ?? ''}` : undefined;
 
+  // Made once: this component re-renders as its action runs, and the sections need not with it.
+  const sections = useMemo(
+    () => (
+      <>
+        <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
+        <InfrastructureSection ec2Options={ec2Options} />
+        <MonitoringSection />
+        <TroubleshootingSection />
+        <EncryptionSection />
+        <TagsSection />
+        <ReviewPanel initial={{ values: initialValues, review: initialReview }} />
+      </>
+    ),
+    [namespaces, namespaceListError, ec2Options, initialValues, initialReview],
+  );
+
   return (
-    <FormProvider {...form}>
+    <FormProvider {...methods}>
       <TeamsProvider teams={teams}>
-        <ServerFieldErrorsProvider errors={answer?.fieldErrors ?? {}}>
-          <form
-            action={formAction}
-            onSubmit={submit}
-            // Someone has started on the form: fetch the schema before the first check needs it.
-            onFocus={() => void loadFormResolver()}
-            noValidate
-            aria-busy={pending}
-            className="group/form space-y-5"
-          >
-            <input type="hidden" name="requestId" value={currentRequestId} />
-            {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
-            <ClusterConfigurationSection namespaces={namespaces} namespaceListError={namespaceListError} />
-            <InfrastructureSection ec2Options={ec2Options} />
-            <MonitoringSection />
-            <TroubleshootingSection />
-            <EncryptionSection />
-            <TagsSection />
-            <ReviewPanel initial={{ values: initialValues, review: initialReview }} />
-            {answer?.formError && (
-              <Alert type="error" id="form-error" tabIndex={-1} ref={formErrorRef}>
-                {`${t(answer.formError.message.key, answer.formError.message.params)} ${t('aws.nothingCreated')}`}
-              </Alert>
-            )}
-            <div className="flex justify-end gap-2">
-              <Link href="/clusters" className={buttonClassName.link}>
-                {t('create.cancel')}
-              </Link>
-              <button type="submit" className={buttonClassName.primary} disabled={pending}>
-                {pending ? t('create.submitting') : t('create.submit')}
-              </button>
-            </div>
-          </form>
-        </ServerFieldErrorsProvider>
+        <form
+          action={formAction}
+          onSubmit={submit}
+          // Someone has started on the form: fetch the schema before the first check needs it.
+          onFocus={() => void loadFormResolver()}
+          noValidate
+          aria-busy={pending}
+          className="group/form space-y-5"
+        >
+          <input type="hidden" name="requestId" value={currentRequestId} />
+          {failedAttempt && <ErrorSummary attempt={failedAttempt} />}
+          {sections}
+          {answer?.formError && (
+            <Alert type="error" id="form-error" tabIndex={-1} ref={formErrorRef}>
+              {`${t(answer.formError.message.key, answer.formError.message.params)} ${t('aws.nothingCreated')}`}
+            </Alert>
+          )}
+          <div className="flex justify-end gap-2">
+            <Link href="/clusters" className={buttonClassName.link}>
+              {t('create.cancel')}
+            </Link>
+            <button type="submit" className={buttonClassName.primary} disabled={pending}>
+              {pending ? t('create.submitting') : t('create.submit')}
+            </button>
+          </div>
+        </form>
       </TeamsProvider>
     </FormProvider>
   );

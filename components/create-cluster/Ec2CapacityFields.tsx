@@ -18,6 +18,7 @@ import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { hasEcsInstanceRole, networkDefaults, securityGroupsOf, subnetsOf, withEc2Defaults } from './ec2-defaults';
 import { FormCheckboxList, FormRadioGroup } from './ChoiceFields';
+import { useDefaultValues, useIsSubmitted } from './form-methods';
 import { InboundRulesEditor } from './InboundRulesEditor';
 import { SelectField } from './SelectField';
 import { useTeam } from './team-rules';
@@ -38,19 +39,19 @@ export function StreamedEc2CapacityFields({ options }: { options: Promise<Ec2Opt
  */
 export function Ec2CapacityFields({ options }: { options: Ec2Options }) {
   const { t } = useI18n();
-  const { control, getValues, setValue, trigger, formState } = useFormContext<ClusterFormValues>();
+  const { control, getValues, setValue, trigger } = useFormContext<ClusterFormValues>();
   const [vpcId, amiFamily, subnetIds, securityGroupIds] = useWatch({
     control,
     name: ['vpcId', 'amiFamily', 'subnetIds', 'securityGroupIds'],
   });
   const shown = withEc2Defaults({ ...getValues(), vpcId, amiFamily, subnetIds, securityGroupIds }, options);
   const architecture = amiArchitecture(amiFamily);
-  const defaults = formState.defaultValues;
+  const defaults = useDefaultValues();
 
   // Once the lists are known, fill the choices the user has not made. After a Create chosen while
   // they loaded, check those fields again, so no error stays on a field that now holds a default.
   // (Checkboxes registered as they mount may already hold their defaults: check all of them.)
-  const { isSubmitted } = formState;
+  const isSubmitted = useIsSubmitted();
   useEffect(() => {
     const filled = withEc2Defaults(getValues(), options);
     for (const name of FILLED_FROM_LISTS) {

@@ -1,17 +1,19 @@
 'use client';
 
-import { get, useFormContext } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { FormRadioGroup } from './ChoiceFields';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { MONITORING_LEVELS } from '@/lib/cluster/request-values';
 import { useI18n } from '@/lib/i18n/client';
 import { useFieldError } from './field-errors';
+import { useDefaultValues } from './form-methods';
 
 /** Container Insights: enhanced, standard, or off; it starts at the account's setting for new clusters. */
 export function MonitoringSection() {
   const { t } = useI18n();
-  const { register, formState } = useFormContext<ClusterFormValues>();
+  const { register } = useFormContext<ClusterFormValues>();
+  const defaults = useDefaultValues();
   const error = useFieldError('monitoring');
   return (
     <ExpandableSection
@@ -22,11 +24,7 @@ export function MonitoringSection() {
       revealed={Boolean(error)}
     >
       {/* What the page showed as the default: left as it is, the account's setting applies. */}
-      <input
-        type="hidden"
-        {...register('monitoringDefault')}
-        defaultValue={get(formState.defaultValues, 'monitoringDefault')}
-      />
+      <input type="hidden" {...register('monitoringDefault')} defaultValue={defaults?.monitoringDefault} />
       <FormRadioGroup
         name="monitoring"
         label={t('monitoring.legend')}

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { get, useFormContext, type RegisterOptions } from 'react-hook-form';
+import { useDefaultValues } from './form-methods';
 import { FormField } from '@/components/ui/FormField';
 import { inputClassName } from '@/components/ui/inputStyles';
 import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster/form-fields';
@@ -36,7 +37,8 @@ export function TextField({
   registerOptions?: RegisterOptions<ClusterFormValues, FormTextFieldName>;
 }) {
   const { t } = useI18n();
-  const { register, formState } = useFormContext<ClusterFormValues>();
+  const { register } = useFormContext<ClusterFormValues>();
+  const defaults = useDefaultValues();
   const error = useFieldError(name);
   return (
     <FormField
@@ -52,7 +54,7 @@ export function TextField({
         <input
           {...control}
           {...register(name, registerOptions)}
-          defaultValue={get(formState.defaultValues, name) || fallback}
+          defaultValue={get(defaults, name) || fallback}
           type="text"
           inputMode={numeric ? 'numeric' : undefined}
           autoComplete="off"

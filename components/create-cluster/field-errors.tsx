@@ -1,43 +1,32 @@
 'use client';
 
-import { createContext, useContext, type ReactNode } from 'react';
-import { get, useFormContext, type FieldErrors as RhfFieldErrors } from 'react-hook-form';
+import { get, set, useFormState, type FieldErrors as RhfFieldErrors, type FieldPath } from 'react-hook-form';
 import { type FieldErrors, messageOfField } from '@/lib/cluster/form-state';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
-import { useHydrated } from './useHydrated';
-
-/**
- * Field errors come from react-hook-form once the page runs in the browser. Before that (the page
- * as the server rendered it after a post without JavaScript) they come from the server's answer.
- */
-const ServerFieldErrors = createContext<FieldErrors>({});
-
-export function ServerFieldErrorsProvider({ errors, children }: { errors: FieldErrors; children: ReactNode }) {
-  return <ServerFieldErrors.Provider value={errors}>{children}</ServerFieldErrors.Provider>;
-}
 
 /** The id of the control for a field path, so labels, errors and summary links agree. */
 export const fieldId = (path: string) => path.replaceAll('.', '-');
 
 /** Every current error as [path, message key], in the order the fields appear. */
 export function useFieldErrorList(): [string, string][] {
-  const { formState } = useFormContext<ClusterFormValues>();
-  const serverErrors = useContext(ServerFieldErrors);
-  const hydrated = useHydrated();
-  return hydrated ? flattenErrors(formState.errors) : Object.entries(serverErrors);
+  return flattenErrors(useFormState<ClusterFormValues>().errors);
 }
 
 /** The translated error of one field, if it has one. */
 export function useFieldError(path: string): string | undefined {
   const { t } = useI18n();
-  const { formState } = useFormContext<ClusterFormValues>();
-  const serverErrors = useContext(ServerFieldErrors);
-  const hydrated = useHydrated();
-  const key: unknown = hydrated
-    ? (get(formState.errors, path) as { message?: unknown } | undefined)?.message
-    : serverErrors[path];
+  // Re-rendered when this field's error changes, not another's.
+  const { errors } = useFormState<ClusterFormValues>({ name: path as FieldPath<ClusterFormValues> });
+  const key: unknown = (get(errors, path) as { message?: unknown } | undefined)?.message;
   return typeof key === 'string' && key ? translateValidation(t, key) : undefined;
+}
+
+/** The server's field errors (message keys by field path) as react-hook-form holds errors. */
+export function formErrorsOf(fieldErrors: FieldErrors): RhfFieldErrors<ClusterFormValues> {
+  const errors: RhfFieldErrors<ClusterFormValues> = {};
+  for (const [path, message] of Object.entries(fieldErrors)) set(errors, path, { type: 'server', message });
+  return errors;
 }
 
 export function translateValidation(t: ReturnType<typeof useI18n>['t'], message: string): string {

@@ -5,6 +5,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
 import { type FormTeam, withTeamDefaults } from '@/lib/policy/form-rules';
+import { useDefaultValues, useIsSubmitted } from './form-methods';
 import { SelectField } from './SelectField';
 
 /** The teams the person may create for (team portal); none in single-user mode. */
@@ -29,7 +30,9 @@ export function useTeam(): FormTeam | undefined {
 export function TeamField() {
   const { t } = useI18n();
   const teams = useContext(Teams);
-  const { getValues, setValue, formState } = useFormContext<ClusterFormValues>();
+  const { getValues, setValue } = useFormContext<ClusterFormValues>();
+  const defaults = useDefaultValues();
+  const isSubmitted = useIsSubmitted();
   const current = useTeam();
   const previous = useRef(current);
   if (teams.length === 0) return null;
@@ -38,7 +41,7 @@ export function TeamField() {
     if (!next) return;
     const changes = withTeamDefaults(getValues(), next, previous.current);
     for (const [field, value] of Object.entries(changes)) {
-      setValue(field as keyof ClusterFormValues, value as never, { shouldValidate: formState.isSubmitted });
+      setValue(field as keyof ClusterFormValues, value as never, { shouldValidate: isSubmitted });
     }
     previous.current = next;
   };
@@ -47,7 +50,7 @@ export function TeamField() {
       name="team"
       label={t('team.label')}
       description={t('team.description')}
-      value={formState.defaultValues?.team ?? ''}
+      value={defaults?.team ?? ''}
       options={teams.map((team) => ({ value: team.name, label: team.name }))}
       onChange={choose}
     />
