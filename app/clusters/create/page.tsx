@@ -58,6 +58,8 @@ export default async function CreateClusterPage({ searchParams }: Props) {
         <p className="max-w-3xl">
           <Link
             href={withEc2 ? '/clusters/create?ec2=1&refresh=1' : '/clusters/create?refresh=1'}
+            // Its point is to read AWS when chosen: nothing to fetch ahead.
+            prefetch={false}
             className="underline"
           >
             {t('create.refreshLists')}
