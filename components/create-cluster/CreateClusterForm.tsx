@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { createClusterAction } from '@/app/clusters/create/actions';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClassName } from '@/components/ui/buttonStyles';
@@ -66,11 +66,12 @@ export function CreateClusterForm({
   const [currentRequestId, setCurrentRequestId] = useState(() =>
     submittedRequestIds.has(initialValues.requestId) ? newRequestId() : initialValues.requestId,
   );
-  // A page sent after a post without JavaScript starts with the server's errors on its fields.
-  const [sentErrors] = useState(() => (answer ? formErrorsOf(answer.fieldErrors) : undefined));
+  // The server's field errors, on the fields from the first render (a page sent after a post
+  // without JavaScript shows them as it hydrates) and again with each answer.
+  const serverErrors = useMemo(() => (answer ? formErrorsOf(answer.fieldErrors) : undefined), [answer]);
   const form = useForm<ClusterFormValues, unknown, ClusterRequest>({
     resolver: lazyFormResolver,
-    errors: sentErrors,
+    errors: serverErrors,
     defaultValues: answer?.values ?? { ...initialValues, requestId: currentRequestId },
     // Check on submit, then on every change: checking on blur would move the page under the pointer.
     mode: 'onSubmit',
@@ -87,15 +88,10 @@ export function CreateClusterForm({
   const formErrorRef = useRef<HTMLDivElement>(null);
   const [invalidSubmits, setInvalidSubmits] = useState(0);
 
-  // The server's verdict: put its field errors on the fields, or focus the alert of a failure
-  // that belongs to no field (the error summary takes focus otherwise).
+  // A failure that belongs to no field: its alert takes focus (the error summary does otherwise).
   useEffect(() => {
-    if (!answer) return;
-    for (const [path, key] of Object.entries(answer.fieldErrors)) {
-      form.setError(path as FieldPath<ClusterFormValues>, { type: 'server', message: key });
-    }
-    if (answer.formError && Object.keys(answer.fieldErrors).length === 0) formErrorRef.current?.focus();
-  }, [answer, form]);
+    if (answer?.formError && Object.keys(answer.fieldErrors).length === 0) formErrorRef.current?.focus();
+  }, [answer]);
 
   const submit = form.handleSubmit(
     (_request, event) => {
