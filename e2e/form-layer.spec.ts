@@ -1,6 +1,6 @@
 import { PutAccountSettingCommand } from '@aws-sdk/client-ecs';
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import {
   createBucket,
   createLogGroup,
@@ -84,6 +84,52 @@ test('Container Insights starts at the account’s setting, and is sent only whe
   await create(page);
   await expectCreated(page, 'turned-off');
   expect((await describeCluster('turned-off'))?.settings).toEqual([{ name: 'containerInsights', value: 'disabled' }]);
+});
+
+test('closed optional sections stay the server’s HTML until someone heads for them, then work as fields', async ({
+  page,
+}) => {
+  await page.goto('/clusters/create');
+  await formRuns(page);
+  // React keeps its props on the elements it has hydrated; closed sections' fields are hidden.
+  const hydrated = (control: Locator) =>
+    control.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps')));
+  const turnOff = page.getByLabel('Turn off');
+  const managedStorageKey = page.getByLabel(/^Managed storage/);
+  expect(await hydrated(page.getByLabel('Cluster name'))).toBe(true);
+  for (const control of [
+    turnOff,
+    page.getByLabel(/^AWS KMS key for ECS Exec/),
+    managedStorageKey,
+    page.getByRole('button', { name: 'Add tag', includeHidden: true }),
+  ]) {
+    expect(await hydrated(control)).toBe(false);
+  }
+
+  // Reaching Monitoring's summary with the keyboard brings its fields to life before it opens.
+  await page.getByLabel('Cluster name').fill('woken-sections');
+  await page
+    .getByRole('heading', { name: /Monitoring/ })
+    .locator('xpath=ancestor::summary')
+    .focus();
+  expect(await hydrated(turnOff)).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Container Insights', { exact: true }).check();
+  const review = async () => JSON.parse((await page.getByTestId('review-json-createCluster').textContent()) ?? '{}');
+  expect((await review()).settings).toEqual([{ name: 'containerInsights', value: 'enabled' }]);
+  // Opened with the pointer: Tags, whose counter now counts the form's choices.
+  await openSection(page, /Tags/);
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  await page.getByLabel('Key of tag 1').fill('owner');
+  await page.getByLabel('Value of tag 1').fill('platform');
+  await expect(page.getByText('You can add 48 more tags.')).toBeVisible();
+  // The sections nobody opened are still the server's HTML, and post their defaults.
+  expect(await hydrated(managedStorageKey)).toBe(false);
+  await create(page);
+  await expectCreated(page, 'woken-sections');
+  const cluster = await describeCluster('woken-sections');
+  expect(cluster?.settings).toEqual([{ name: 'containerInsights', value: 'enabled' }]);
+  expect(cluster?.tags).toContainEqual({ key: 'owner', value: 'platform' });
 });
 
 test('ECS Exec logs to CloudWatch and S3 at once; a log group that does not exist is refused at its field', async ({

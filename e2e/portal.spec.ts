@@ -285,6 +285,21 @@ test('an admin sees every team’s clusters and requests, and can pick a team', 
   await page.goto(`${APP_URL}/requests?team=search`);
   await expect(page.getByRole('link', { name: 'search-index' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'payments-web' })).toHaveCount(0);
+
+  // The form starts with the first team, search. Choosing payments raises Container Insights to its
+  // minimum in the Monitoring section, which is sent as set though nobody opened it.
+  await openCreatePage(page);
+  await expect(page.getByLabel('Team', { exact: true })).toHaveValue('search');
+  await page.getByLabel('Team', { exact: true }).selectOption('payments');
+  await page.getByLabel('Cluster name').fill('payments-by-admin');
+  await page.getByLabel('Value of tag 1').fill('cc-100');
+  await create(page);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Cluster payments-by-admin has been created.' }),
+  ).toBeVisible();
+  expect((await describeCluster('payments-by-admin'))?.settings).toEqual([
+    { name: 'containerInsights', value: 'enabled' },
+  ]);
 });
 
 test('deletes follow the team’s rules: search may not delete, payments deletes its own, and the audit trail names the person', async ({

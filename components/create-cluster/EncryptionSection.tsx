@@ -2,8 +2,10 @@
 
 import { useI18n } from '@/lib/i18n/client';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
-import { useFieldError } from './field-errors';
+import { useSectionFields } from './section-fields';
 import { TextField } from './TextField';
+
+const FIELDS = ['managedStorageKmsKeyId', 'fargateEphemeralStorageKmsKeyId'] as const;
 
 /**
  * Customer-managed keys for managed storage and, when Fargate is chosen, Fargate ephemeral
@@ -11,14 +13,15 @@ import { TextField } from './TextField';
  */
 export function EncryptionSection() {
   const { t } = useI18n();
-  const errors = [useFieldError('managedStorageKmsKeyId'), useFieldError('fargateEphemeralStorageKmsKeyId')];
+  const { revealed, changed } = useSectionFields(FIELDS);
   return (
     <ExpandableSection
       id="encryption-section"
       title={t('encryption.title')}
       optionalText={t('section.optional')}
       description={t('encryption.description')}
-      revealed={errors.some(Boolean)}
+      revealed={revealed}
+      changed={changed}
     >
       <TextField
         name="managedStorageKmsKeyId"

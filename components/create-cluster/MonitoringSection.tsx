@@ -6,22 +6,25 @@ import { FormRadioGroup } from './ChoiceFields';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { MONITORING_LEVELS } from '@/lib/cluster/request-values';
 import { useI18n } from '@/lib/i18n/client';
-import { useFieldError } from './field-errors';
 import { useDefaultValues } from './form-methods';
+import { useSectionFields } from './section-fields';
+
+const FIELDS = ['monitoring'] as const;
 
 /** Container Insights: enhanced, standard, or off; it starts at the account's setting for new clusters. */
 export function MonitoringSection() {
   const { t } = useI18n();
   const { register } = useFormContext<ClusterFormValues>();
   const defaults = useDefaultValues();
-  const error = useFieldError('monitoring');
+  const { revealed, changed } = useSectionFields(FIELDS);
   return (
     <ExpandableSection
       id="monitoring-section"
       title={t('monitoring.title')}
       optionalText={t('section.optional')}
       description={t('monitoring.description')}
-      revealed={Boolean(error)}
+      revealed={revealed}
+      changed={changed}
     >
       {/* What the page showed as the default: left as it is, the account's setting applies. */}
       <input type="hidden" {...register('monitoringDefault')} defaultValue={defaults?.monitoringDefault} />

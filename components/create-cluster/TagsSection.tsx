@@ -8,9 +8,12 @@ import { inputClassName } from '@/components/ui/inputStyles';
 import { tagLimit } from '@/lib/cluster/request-values';
 import type { ClusterFormValues } from '@/lib/cluster/form-fields';
 import { useI18n } from '@/lib/i18n/client';
-import { useFieldError, useFieldErrorList } from './field-errors';
+import { useFieldError } from './field-errors';
 import { RowCell, RowHeadings } from './RowFields';
+import { useSectionFields } from './section-fields';
 import { useTeam } from './team-rules';
+
+const FIELDS = ['tags'] as const;
 
 /** Key/value rows with Add tag and Remove, as in the console's tag editor. */
 export function TagsSection() {
@@ -20,7 +23,7 @@ export function TagsSection() {
   // A new Auto Scaling group carries two tags of its own.
   const [ec2, autoScalingGroupArn] = useWatch({ control, name: ['ec2', 'autoScalingGroupArn'] });
   const listError = useFieldError('tags');
-  const anyTagError = useFieldErrorList().some(([path]) => path === 'tags' || path.startsWith('tags.'));
+  const { revealed, changed } = useSectionFields(FIELDS);
   const team = useTeam();
   // A team's cluster also carries the team tag; its required tags start as rows, shown.
   const remaining = tagLimit(ec2 && autoScalingGroupArn === '') - (team ? 1 : 0) - fields.length;
@@ -32,7 +35,8 @@ export function TagsSection() {
       title={t('tags.title')}
       optionalText={t('section.optional')}
       description={t('tags.description')}
-      revealed={anyTagError || Object.keys(requiredTags).length > 0}
+      revealed={revealed || Object.keys(requiredTags).length > 0}
+      changed={changed}
     >
       <div id="tags" tabIndex={-1} className="space-y-3">
         {fields.length === 0 ? (

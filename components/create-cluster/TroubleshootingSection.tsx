@@ -4,8 +4,20 @@ import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { FormCheckbox, FormRadioGroup } from './ChoiceFields';
 import { EXEC_LOGGING_MODES } from '@/lib/cluster/request-values';
 import { useI18n } from '@/lib/i18n/client';
-import { useFieldError } from './field-errors';
+import { useSectionFields } from './section-fields';
 import { TextField } from './TextField';
+
+const FIELDS = [
+  'execKmsKeyId',
+  'execLogging',
+  'execCloudWatch',
+  'execLogGroupName',
+  'execLogGroupEncryption',
+  'execS3',
+  'execS3BucketName',
+  'execS3KeyPrefix',
+  'execS3Encryption',
+] as const;
 
 /**
  * ECS Exec: the session key and where session output goes. The CloudWatch and S3 fields show only
@@ -13,20 +25,15 @@ import { TextField } from './TextField';
  */
 export function TroubleshootingSection() {
   const { t } = useI18n();
-  const errors = [
-    useFieldError('execKmsKeyId'),
-    useFieldError('execLogging'),
-    useFieldError('execLogGroupName'),
-    useFieldError('execS3BucketName'),
-    useFieldError('execS3KeyPrefix'),
-  ];
+  const { revealed, changed } = useSectionFields(FIELDS);
   return (
     <ExpandableSection
       id="troubleshooting-section"
       title={t('troubleshooting.title')}
       optionalText={t('section.optional')}
       description={t('troubleshooting.description')}
-      revealed={errors.some(Boolean)}
+      revealed={revealed}
+      changed={changed}
     >
       <TextField
         name="execKmsKeyId"

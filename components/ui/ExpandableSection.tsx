@@ -1,10 +1,15 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { HydrateWhenNeeded } from './HydrateWhenNeeded';
 
 /**
  * A collapsed optional section (a native <details>, so it opens without JavaScript too). It opens
  * by itself when `revealed` becomes true, e.g. when one of its fields has an error.
+ *
+ * While closed, its contents stay the server's HTML, not hydrated: they come to life as someone
+ * heads for the section (focus or pointer on its summary, before it opens), when it is revealed,
+ * or when `changed` says the form has changed what they show.
  */
 export function ExpandableSection({
   id,
@@ -12,6 +17,7 @@ export function ExpandableSection({
   optionalText,
   description,
   revealed = false,
+  changed = false,
   children,
 }: {
   id: string;
@@ -19,10 +25,17 @@ export function ExpandableSection({
   optionalText: string;
   description: string;
   revealed?: boolean;
+  changed?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [initiallyOpen] = useState(revealed);
+  const [approached, setApproached] = useState(false);
+  const approach = () => setApproached(true);
+  // Opened before the page's JavaScript ran: its toggle went unheard.
+  useLayoutEffect(() => {
+    if (ref.current?.open) approach();
+  }, []);
   useEffect(() => {
     if (revealed && ref.current) ref.current.open = true;
   }, [revealed]);
@@ -32,9 +45,14 @@ export function ExpandableSection({
       ref={ref}
       id={id}
       open={initiallyOpen || undefined}
+      onToggle={(event) => event.currentTarget.open && approach()}
       className="group/expandable rounded-2xl bg-white shadow-[0_1px_1px_rgba(0,28,36,0.3),1px_1px_1px_rgba(0,28,36,0.15)]"
     >
-      <summary className="flex cursor-pointer list-none gap-2 rounded-2xl px-5 py-4 [&::-webkit-details-marker]:hidden">
+      <summary
+        onFocus={approach}
+        onPointerDown={approach}
+        className="flex cursor-pointer list-none gap-2 rounded-2xl px-5 py-4 [&::-webkit-details-marker]:hidden"
+      >
         <svg
           aria-hidden="true"
           viewBox="0 0 16 16"
@@ -49,7 +67,9 @@ export function ExpandableSection({
           <span className="text-ink-muted mt-1 block">{description}</span>
         </span>
       </summary>
-      <div className="space-y-5 px-5 pt-1 pb-5">{children}</div>
+      <HydrateWhenNeeded needed={approached || revealed || changed} className="space-y-5 px-5 pt-1 pb-5">
+        {children}
+      </HydrateWhenNeeded>
     </details>
   );
 }
