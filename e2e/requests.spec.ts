@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { injectFault } from './support/aws';
 import { expectNoViolations } from './support/axe';
-import { expect, formRuns, test } from './support/fixtures';
+import { expect, expectCreated, formRuns, test } from './support/fixtures';
 
 async function createFargateCluster(page: Page, name: string) {
   await page.goto('/clusters/create');
@@ -13,7 +13,7 @@ async function createFargateCluster(page: Page, name: string) {
 test('the Requests page lists each request with its state, and its page shows the journal', async ({ page }) => {
   const name = `journaled-${Date.now()}`;
   await createFargateCluster(page, name);
-  await expect(page.getByRole('status').filter({ hasText: `Cluster ${name} has been created.` })).toBeVisible();
+  await expectCreated(page, name);
 
   await page.getByRole('link', { name: 'Requests', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Requests', level: 1 })).toBeVisible();
