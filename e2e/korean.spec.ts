@@ -46,6 +46,25 @@ test.describe('in Korean (chosen from the browser’s language)', () => {
   });
 });
 
+test.describe('Korean type', () => {
+  test.use({ locale: 'ko-KR' });
+
+  test('bold Korean text is drawn in the bold face of a Korean font, not the regular face', async ({ page }) => {
+    await page.goto('/clusters/create');
+    const heading = page.getByRole('heading', { level: 1, name: '클러스터 생성' });
+    await expect(heading).toHaveCSS('font-weight', '700');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    // Six Hangul glyphs in "클러스터 생성"; the space is drawn by the Latin face.
+    const korean = fonts.find((font) => font.glyphCount === 6);
+    expect(korean?.postScriptName, JSON.stringify(fonts)).toMatch(/Bold$/);
+  });
+});
+
 test('the language can be switched on the page, and the choice is kept', async ({ page }) => {
   await page.goto('/clusters/create');
   await expect(page.getByRole('heading', { level: 1, name: 'Create cluster' })).toBeVisible();
