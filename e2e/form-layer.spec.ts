@@ -132,6 +132,32 @@ test('closed optional sections stay the server’s HTML until someone heads for 
   expect(cluster?.tags).toContainEqual({ key: 'owner', value: 'platform' });
 });
 
+test('what is typed and chosen before the page’s JavaScript runs is kept when it does, and created', async ({
+  page,
+}) => {
+  // A slow connection: the page's scripts arrive only after the person has started on the form.
+  let scriptsArrive = () => {};
+  const arrived = new Promise<void>((resolve) => (scriptsArrive = resolve));
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await page.goto('/clusters/create', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Cluster name').fill('typed-early');
+  await page.getByRole('heading', { name: /Monitoring/ }).click();
+  await page.getByLabel('Container Insights', { exact: true }).check();
+  const hydrated = (form: Element) => Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+  expect(await page.locator('form:has(#clusterName)').evaluate(hydrated)).toBe(false);
+
+  scriptsArrive();
+  await formRuns(page);
+  await expect(page.getByLabel('Cluster name')).toHaveValue('typed-early');
+  await expect(page.getByLabel('Container Insights', { exact: true })).toBeChecked();
+  await create(page);
+  await expectCreated(page, 'typed-early');
+  expect((await describeCluster('typed-early'))?.settings).toEqual([{ name: 'containerInsights', value: 'enabled' }]);
+});
+
 test('ECS Exec logs to CloudWatch and S3 at once; a log group that does not exist is refused at its field', async ({
   page,
 }) => {

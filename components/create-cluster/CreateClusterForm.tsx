@@ -21,6 +21,7 @@ import { formErrorsOf } from './field-errors';
 import { TeamsProvider } from './team-rules';
 import type { FormTeam } from '@/lib/policy/form-rules';
 import { useFormMethods } from './form-methods';
+import { useInputBeforeHydration } from './input-before-hydration';
 import { InfrastructureSection } from './InfrastructureSection';
 import { MonitoringSection } from './MonitoringSection';
 import { lazyFormResolver, loadFormResolver } from './lazy-resolver';
@@ -29,6 +30,7 @@ import { TagsSection } from './TagsSection';
 import { TroubleshootingSection } from './TroubleshootingSection';
 
 const EDITING: CreateClusterFormState = { status: 'editing' };
+const FORM_ID = 'create-cluster-form';
 
 /**
  * The request ids this tab has submitted. Going Back shows the form again, from the router's cache
@@ -80,6 +82,7 @@ export function CreateClusterForm({
     shouldFocusError: false,
   });
   const methods = useFormMethods(form);
+  useInputBeforeHydration(FORM_ID, form.setValue);
   const takeNewRequestId = useCallback(() => {
     const id = newRequestId();
     form.setValue('requestId', id);
@@ -125,6 +128,7 @@ export function CreateClusterForm({
     <FormProvider {...methods}>
       <TeamsProvider teams={teams}>
         <form
+          id={FORM_ID}
           action={formAction}
           onSubmit={submit}
           // Someone has started on the form: fetch the schema before the first check needs it.
