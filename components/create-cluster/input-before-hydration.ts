@@ -54,13 +54,8 @@ function wasEdited(control: Element): boolean {
     const options = [...control.options];
     if (control.multiple) return options.some((option) => option.selected !== option.defaultSelected);
     // A single select with no option marked selected shows its first one.
-    return (
-      control.selectedIndex !==
-      Math.max(
-        0,
-        options.findIndex((option) => option.defaultSelected),
-      )
-    );
+    const marked = options.findIndex((option) => option.defaultSelected);
+    return control.selectedIndex !== (marked === -1 ? 0 : marked);
   }
   return false;
 }
