@@ -13,12 +13,15 @@ export const test = base.extend<{ emptyAws: void }>({
 });
 export { expect };
 
-/** Waits until the Create cluster form runs in the browser (React has hydrated it). */
+/** Whether the Create cluster form runs in the browser (React has hydrated it); run in the page. */
+export function formHasRun() {
+  const form = document.querySelector('form:has(#clusterName)');
+  return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+}
+
+/** Waits until the Create cluster form runs in the browser. */
 export async function formRuns(page: Page) {
-  await page.waitForFunction(() => {
-    const form = document.querySelector('form:has(#clusterName)');
-    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
-  });
+  await page.waitForFunction(formHasRun);
 }
 
 /** Opens an optional section of the Create cluster form by its heading. */
