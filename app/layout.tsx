@@ -6,7 +6,6 @@ import { PersonMenu } from '@/components/PersonMenu';
 import { authSettings } from '@/lib/auth/settings';
 import { getViewer } from '@/lib/auth/viewer';
 import { currentRegion, isSandbox } from '@/lib/aws/clients';
-import { NextIntlClientProvider } from 'next-intl';
 import { database } from '@/lib/db';
 import { databaseProblem as describeDatabaseProblem } from '@/lib/db/problems';
 import { getTranslator } from '@/lib/i18n/server';
@@ -63,11 +62,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t(databaseProblem.key, databaseProblem.params)}
           </p>
         )}
-        <NextIntlClientProvider>
-          <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-5 py-6 focus:outline-none">
-            {children}
-          </main>
-        </NextIntlClientProvider>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-5 py-6 focus:outline-none">
+          {children}
+        </main>
       </body>
     </html>
   );

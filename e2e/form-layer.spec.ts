@@ -1,6 +1,8 @@
 import { PutAccountSettingCommand } from '@aws-sdk/client-ecs';
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import type { Locator, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   createBucket,
   createLogGroup,
@@ -274,4 +276,20 @@ test('the Review panel’s AWS CLI script can be copied, and names no value it c
   expect(copied).toContain('IMAGE_ID=$(aws ssm get-parameter');
   expect(copied).toContain('--no-new-instances-protected-from-scale-in');
   expect(copied).not.toContain('{{');
+});
+
+test('a page is sent only the messages its own client components can show', async ({ request }) => {
+  const en = JSON.parse(readFileSync(join(__dirname, '..', 'lib', 'i18n', 'messages', 'en.json'), 'utf8')) as {
+    validation: { requestId: string };
+    requests: { description: string };
+    progress: { description: string };
+  };
+  const html = async (path: string) => (await request.get(path)).text();
+  // The lists translate on the server only: none of the form's messages come with them.
+  for (const path of ['/clusters', '/requests']) expect(await html(path)).not.toContain(en.validation.requestId);
+  // The form gets its own and its answers' messages, and not the other pages'.
+  const form = await html('/clusters/create');
+  expect(form).toContain(en.validation.requestId);
+  expect(form).not.toContain(en.requests.description);
+  expect(form).not.toContain(en.progress.description);
 });

@@ -11,6 +11,7 @@ import { loadEc2Options } from '@/lib/aws/ec2-options';
 import type { Ec2OptionsSource } from '@/lib/cluster/options';
 import { loadList } from '@/lib/aws/load';
 import { listNamespaces } from '@/lib/aws/namespaces';
+import { ClientMessages, type Namespace } from '@/lib/i18n/client-messages';
 import { getTranslator } from '@/lib/i18n/server';
 import { requireViewer } from '@/lib/auth/viewer';
 import { teamsToActFor } from '@/lib/policy/access';
@@ -20,6 +21,28 @@ export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t('create.title') };
 }
+
+/**
+ * The form shows its fields' messages and those of the server's answers (validation, aws, team,
+ * request, database, auth): all but what only the other pages show.
+ */
+const ONLY_OTHER_PAGES: Namespace[] = [
+  'app',
+  'nav',
+  'region',
+  'language',
+  'sandbox',
+  'sandboxPortal',
+  'singleUser',
+  'person',
+  'signIn',
+  'clusters',
+  'cluster',
+  'awsValue',
+  'progress',
+  'requests',
+  'delete',
+];
 
 type Props = { searchParams: Promise<{ ec2?: string; refresh?: string }> };
 
@@ -69,15 +92,17 @@ export default async function CreateClusterPage({ searchParams }: Props) {
       {'access' in viewer && teams.length === 0 ? (
         <Alert type="error">{t('team.none')}</Alert>
       ) : (
-        <CreateClusterForm
-          initialValues={initialValues}
-          // Reviewed here, so the page needs no schema or plan code until the form changes.
-          initialReview={reviewOf(initialValues)}
-          namespaces={namespaces.ok ? namespaces.value : []}
-          namespaceListError={namespaces.ok ? undefined : namespaces.error}
-          ec2Options={ec2Options}
-          teams={teams}
-        />
+        <ClientMessages namespaces={{ except: ONLY_OTHER_PAGES }}>
+          <CreateClusterForm
+            initialValues={initialValues}
+            // Reviewed here, so the page needs no schema or plan code until the form changes.
+            initialReview={reviewOf(initialValues)}
+            namespaces={namespaces.ok ? namespaces.value : []}
+            namespaceListError={namespaces.ok ? undefined : namespaces.error}
+            ec2Options={ec2Options}
+            teams={teams}
+          />
+        </ClientMessages>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { TeardownReview } from '@/components/TeardownReview';
 import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { requireViewer } from '@/lib/auth/viewer';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import { getTranslator } from '@/lib/i18n/server';
 import { reviewTeardown } from '@/lib/provision/delete-cluster';
 
@@ -48,7 +49,10 @@ export default async function DeleteClusterPage({ params }: Props) {
       ) : (
         <>
           <TeardownReview plan={reviewed.review.teardown.plan} t={t} />
-          <DeleteClusterForm clusterName={name} requestId={requestId} digest={reviewed.review.digest} />
+          {/* The form's own messages and its answers': the confirmation's, a refusal, a failure. */}
+          <ClientMessages namespaces={{ only: ['delete', 'cluster', 'validation', 'auth', 'aws', 'database'] }}>
+            <DeleteClusterForm clusterName={name} requestId={requestId} digest={reviewed.review.digest} />
+          </ClientMessages>
         </>
       )}
     </div>
