@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: prints, measured in one run on this machine,
 //  1. the Create cluster page's first-load JavaScript (gzip) next to an empty Next.js page built
-//     with the same versions (the floor), and
+//     with the same versions (the floor), and the HTML of that page, the clusters list and the floor, and
 //  2. the Create cluster action's latency (a Fargate create, posted as the form posts it, until it
 //     is checked against AWS and stored in the request journal) next to the raw SDK calls it makes (DescribeClusters,
 //     CreateCluster), both through the same proxy to the same local moto server, and
@@ -103,6 +103,11 @@ const floor = await startNext(floorDir, env);
 try {
   const pageJs = await firstLoadJs(`${app.url}/clusters/create`);
   const floorJs = await firstLoadJs(`${floor.url}/`);
+  const html = {
+    '/clusters/create': await htmlSize(`${app.url}/clusters/create`),
+    '/clusters': await htmlSize(`${app.url}/clusters`),
+    'empty Next.js page': await htmlSize(`${floor.url}/`),
+  };
   const action = await actionLatencies(app.url);
   const sdk = await sdkLatencies();
   const ec2Path = await ec2PathRuns(app.url);
@@ -124,6 +129,9 @@ try {
   console.log(`  /clusters/create       ${kb(pageJs.bytes)} in ${pageJs.files} files`);
   console.log(`  empty Next.js page     ${kb(floorJs.bytes)} in ${floorJs.files} files (floor)`);
   console.log(`  ratio                  ${(pageJs.bytes / floorJs.bytes).toFixed(2)}×`);
+  console.log(`\nHTML as sent (raw / gzip)`);
+  for (const [name, size] of Object.entries(html))
+    console.log(`  ${name.padEnd(23)}${kb(size.raw)} / ${kb(size.gzip)}`);
   console.log(`\nCreate a Fargate cluster against moto, median of ${RUNS} (p90 in brackets)`);
   console.log(`  server action (form post → redirect)  ${ms(median(action))} (${ms(p90(action))})`);
   console.log(`  raw SDK DescribeClusters + Create…    ${ms(median(sdk))} (${ms(p90(sdk))})`);
@@ -517,6 +525,12 @@ async function firstLoadJs(pageUrl) {
     bytes += gzipSync(body, { level: 9 }).length;
   }
   return { bytes, files: sources.length };
+}
+
+/** A page's HTML, as served and gzipped. */
+async function htmlSize(pageUrl) {
+  const body = Buffer.from(await (await fetch(pageUrl)).arrayBuffer());
+  return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
 }
 
 /** How many requests the journal at this URL holds queued or running. */
