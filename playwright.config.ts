@@ -1,19 +1,15 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { appEnvironment, E2E } from './e2e/support/settings';
-
-// A new request journal for every run; test workers inherit the id, so they name the same file.
-const runId = (process.env.E2E_RUN_ID ??= String(Date.now()));
 
 /**
  * End-to-end tests drive the production build (`next start`) in headless Chromium. The app talks to
  * "AWS" through a fault-injecting proxy in front of a moto server; tests check the result in moto.
+ * Each worker starts its own moto, proxy and app (e2e/support/fixtures.ts) and runs a spec file at
+ * a time, resetting its moto before every test; two workers share this 2-core machine's work.
  */
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
-  workers: 1, // one moto, reset before every test
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
@@ -23,7 +19,6 @@ export default defineConfig({
   // the benchmarks, never here.
   expect: { timeout: 15_000 },
   use: {
-    baseURL: E2E.appUrl,
     locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -40,26 +35,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: [
-    {
-      command: `python3 scripts/sandbox/moto_server.py -H 127.0.0.1 -p ${E2E.motoPort}`,
-      url: `${E2E.motoUrl}/moto-api/`,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'ignore',
-    },
-    {
-      command: 'node e2e/support/fault-proxy.mjs',
-      url: `${E2E.proxyUrl}/__faults`,
-      env: { FAULT_PROXY_TARGET: E2E.motoUrl, FAULT_PROXY_PORT: String(E2E.proxyPort) },
-      reuseExistingServer: false,
-    },
-    {
-      command: `npx next start -p ${E2E.appPort}`,
-      url: `${E2E.appUrl}/clusters/create`,
-      env: appEnvironment(`file:${join(tmpdir(), `ecs-console-e2e-${runId}.db`)}`),
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
-  ],
 });

@@ -11,32 +11,31 @@ export interface AppServer {
 }
 
 /**
- * A server of the built app of a test's own, on its own port and database, for the tests that
- * restart or kill one. It runs in its own process group, so the whole server goes when it stops.
+ * A process of the tests' own, once `readyUrl` answers. It runs in its own process group, so all
+ * of it goes when it stops.
  */
-export async function startApp(
-  port: number,
-  databaseUrl: string,
-  env: Record<string, string> = {},
-): Promise<AppServer> {
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...appEnvironment(databaseUrl), ...env },
+export async function startService(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  readyUrl: string,
+): Promise<Pick<AppServer, 'stop'>> {
+  const child: ChildProcess = spawn(command, args, {
+    env: { ...process.env, ...env },
     detached: true,
     stdio: 'ignore',
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 200) {
-    const ready = await fetch(`${url}/requests`).then(
+    const ready = await fetch(readyUrl).then(
       (answer) => answer.ok,
       () => false,
     );
     if (ready) break;
-    if (waited > 30_000) throw new Error(`the app did not start on ${url}`);
+    if (waited > 30_000) throw new Error(`${command} did not answer at ${readyUrl}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
-    url,
     async stop(signal = 'SIGTERM') {
       try {
         process.kill(-child.pid!, signal);
@@ -46,4 +45,21 @@ export async function startApp(
       await exited;
     },
   };
+}
+
+/** A server of the built app of a test's own, on its own port and database, for the tests that restart or kill one. */
+export async function startApp(
+  port: number,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<AppServer> {
+  const url = `http://127.0.0.1:${port}`;
+  const args = [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'];
+  const { stop } = await startService(
+    process.execPath,
+    args,
+    { ...appEnvironment(databaseUrl), ...env },
+    `${url}/requests`,
+  );
+  return { url, stop };
 }

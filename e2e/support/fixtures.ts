@@ -1,8 +1,50 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, startService } from './app-server';
 import { resetAws } from './aws';
+import { E2E } from './settings';
 
-/** Every test starts from an empty AWS and a proxy with no faults. */
-export const test = base.extend<{ emptyAws: void }>({
+/**
+ * Each worker's own servers, on its own ports (settings.ts): moto, the fault-injecting proxy in
+ * front of it, and the production build (`next start`) with a journal of its own, whose "AWS" is
+ * that proxy. Tests check the result in that moto.
+ */
+async function startWorkerServers() {
+  const moto = await startService(
+    'python3',
+    ['scripts/sandbox/moto_server.py', '-H', '127.0.0.1', '-p', String(E2E.motoPort)],
+    {},
+    `${E2E.motoUrl}/moto-api/`,
+  );
+  const proxy = await startService(
+    process.execPath,
+    [join(__dirname, 'fault-proxy.mjs')],
+    { FAULT_PROXY_TARGET: E2E.motoUrl, FAULT_PROXY_PORT: String(E2E.proxyPort) },
+    `${E2E.proxyUrl}/__faults`,
+  );
+  // A new journal for every run of every worker.
+  const journal = join(tmpdir(), `ecs-console-e2e-${process.pid}-${Date.now()}.db`);
+  const app = await startApp(E2E.appPort, `file:${journal}`);
+  return async () => {
+    await app.stop();
+    await proxy.stop();
+    await moto.stop();
+  };
+}
+
+/** Every test runs against its worker's servers, and starts from an empty AWS and a proxy with no faults. */
+export const test = base.extend<{ emptyAws: void }, { workerServers: void }>({
+  workerServers: [
+    async ({}, use) => {
+      const stop = await startWorkerServers();
+      await use();
+      await stop();
+    },
+    { scope: 'worker', auto: true, timeout: 120_000 },
+  ],
+  // Relative addresses in tests go to this worker's app.
+  baseURL: async ({}, provide) => provide(E2E.appUrl),
   emptyAws: [
     async ({}, use) => {
       await resetAws();

@@ -1,7 +1,12 @@
-/** Where the end-to-end servers listen, and the dummy credentials the app server runs with. */
-const motoPort = Number(process.env.E2E_MOTO_PORT ?? 5101);
-const proxyPort = Number(process.env.E2E_PROXY_PORT ?? 5102);
-const appPort = Number(process.env.E2E_APP_PORT ?? 3101);
+/**
+ * Where the end-to-end servers listen, and the dummy credentials the app server runs with. Each
+ * Playwright worker runs servers of its own (see fixtures.ts), 100 ports further on per worker,
+ * so workers share no AWS state, faults or journal.
+ */
+const lane = 100 * Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+const motoPort = Number(process.env.E2E_MOTO_PORT ?? 5101) + lane;
+const proxyPort = Number(process.env.E2E_PROXY_PORT ?? 5102) + lane;
+const appPort = Number(process.env.E2E_APP_PORT ?? 3101) + lane;
 
 export const E2E = {
   motoPort,
