@@ -13,7 +13,13 @@ import { E2E } from './settings';
 async function startWorkerServers() {
   const moto = await startService(
     'python3',
-    ['scripts/sandbox/moto_server.py', '-H', '127.0.0.1', '-p', String(E2E.motoPort)],
+    [
+      join(__dirname, '..', '..', 'scripts', 'sandbox', 'moto_server.py'),
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(E2E.motoPort),
+    ],
     {},
     `${E2E.motoUrl}/moto-api/`,
   );
