@@ -10,7 +10,7 @@ export async function register() {
   const [{ database }, { databaseProblem }, { startWorker }] = await Promise.all([
     import('@/lib/db'),
     import('@/lib/db/problems'),
-    import('@/lib/provision/worker'),
+    import('@/lib/runtime'),
   ]);
   // Said at once in the log; every page says it too, in the person's language, until it is fixed.
   await database().catch((error: unknown) => {

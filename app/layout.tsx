@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { PersonMenu } from '@/components/PersonMenu';
 import { authSettings } from '@/lib/auth/settings';
-import { getViewer } from '@/lib/auth/viewer';
+import { getPrincipal } from '@/lib/auth/session';
 import { currentRegion, isSandbox } from '@/lib/aws/clients';
 import { database } from '@/lib/db';
 import { databaseProblem as describeDatabaseProblem } from '@/lib/db/problems';
@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page says when the request journal cannot be used, and what to do about it.
   const databaseProblem = await database().then(() => undefined, describeDatabaseProblem);
   const portal = authSettings().mode === 'portal';
-  const viewer = databaseProblem ? null : await getViewer();
+  const principal = databaseProblem ? null : await getPrincipal();
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -43,13 +43,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
           <div className="flex items-center gap-4">
             {region && <span>{t('region.label', { region })}</span>}
-            {viewer && <PersonMenu viewer={viewer} t={t} />}
+            {principal?.mode === 'person' && <PersonMenu person={principal} t={t} />}
             <LanguageSwitcher current={locale} label={t('language.label')} />
           </div>
         </header>
         {isSandbox() && (
           <p role="note" className="bg-sandbox px-5 py-2 font-bold text-ink">
-            {t('sandbox.banner')} {portal && !viewer && t('sandboxPortal.banner')}
+            {t('sandbox.banner')} {portal && !principal && t('sandboxPortal.banner')}
           </p>
         )}
         {!portal && !isSandbox() && (

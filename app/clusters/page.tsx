@@ -12,12 +12,13 @@ import { currentPlace } from '@/lib/aws/account';
 import { clusterListPage } from '@/lib/aws/cluster-list';
 import { tagOf } from '@/lib/aws/clusters';
 import { load } from '@/lib/aws/load';
-import { requireViewer, teamsInView } from '@/lib/auth/viewer';
-import { clusterListParams, clusterListSearch, type ClusterListParams } from '@/lib/cluster/cluster-page';
+import { teamsInView } from '@/lib/auth/permissions';
+import { requirePrincipal } from '@/lib/auth/session';
+import { clusterListParams, clusterListSearch, type ClusterListParams } from '@/lib/cluster/cluster-list-paging';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { MONITORING_LEVELS } from '@/lib/cluster/request';
-import { database } from '@/lib/db';
-import { latestRequestsOf, type StoredRequest } from '@/lib/db/journal';
+import type { RequestRecord } from '@/lib/db/records';
+import { journal } from '@/lib/runtime';
 import type { Translate } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
 
@@ -35,15 +36,15 @@ const cell = 'px-5 py-3';
  * at a time, INACTIVE clusters only when asked for, and each cluster's latest request here.
  */
 export default async function ClustersPage({ searchParams }: Props) {
-  const viewer = await requireViewer('/clusters');
+  const principal = await requirePrincipal('/clusters');
   const { t } = await getTranslator();
-  const teams = teamsInView(viewer);
+  const teams = teamsInView(principal);
   const raw = await searchParams;
   const read = (name: string) => (typeof raw[name] === 'string' ? raw[name] : undefined);
   const asked = clusterListParams(read);
   const params: ClusterListParams = { ...asked, team: teams.find((known) => known === asked.team) };
-  const page = await load('ecs:ListClusters', () => clusterListPage(viewer, params));
-  const latest = page.ok ? await latestRequests(page.value.clusters) : new Map<string, StoredRequest>();
+  const page = await load(() => clusterListPage(principal, params));
+  const latest = page.ok ? await latestRequests(page.value.clusters) : new Map<string, RequestRecord>();
   const inPortal = teams.length > 0;
   // Where the list is, apart from the page: what sorting, paging and the form keep.
   const listed = { ...params, after: undefined, before: undefined };
@@ -190,7 +191,7 @@ function ClusterRow({
   t,
 }: {
   cluster: Cluster;
-  latest?: StoredRequest;
+  latest?: RequestRecord;
   inPortal: boolean;
   t: Translate;
 }) {
@@ -225,10 +226,11 @@ function ClusterRow({
 }
 
 /** The newest request here for each cluster shown; the list stands without them should the journal fail. */
-async function latestRequests(clusters: Cluster[]): Promise<Map<string, StoredRequest>> {
+async function latestRequests(clusters: Cluster[]): Promise<Map<string, RequestRecord>> {
   try {
-    return await latestRequestsOf(
-      await database(),
+    return await (
+      await journal()
+    ).latestFor(
       await currentPlace(),
       clusters.map((cluster) => cluster.clusterName ?? ''),
     );

@@ -5,12 +5,14 @@ import { Alert } from '@/components/ui/Alert';
 import { TableHead } from '@/components/ui/TableHead';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { inputClassName } from '@/components/ui/inputStyles';
-import { database } from '@/lib/db';
-import { listRequests, type StoredRequest } from '@/lib/db/journal';
+import type { Journal } from '@/lib/db/journal';
 import { databaseProblem } from '@/lib/db/problems';
-import { REQUEST_STATES, type RequestState } from '@/lib/db/schema';
+import { type RequestRecord, REQUEST_STATES, type RequestState } from '@/lib/db/records';
+import { journal } from '@/lib/runtime';
 import { getTranslator } from '@/lib/i18n/server';
-import { requireViewer, teamsInView } from '@/lib/auth/viewer';
+import { teamsInView, visibleTeams } from '@/lib/auth/permissions';
+import { inPortal } from '@/lib/auth/principal';
+import { requirePrincipal } from '@/lib/auth/session';
 import { TeamFilter } from '@/components/TeamFilter';
 
 const PAGE_SIZE = 20;
@@ -24,22 +26,23 @@ type Props = { searchParams: Promise<{ state?: string; cluster?: string; team?: 
 
 /** Every request, newest first: filtered by state, searched by cluster name, a page at a time. */
 export default async function RequestsPage({ searchParams }: Props) {
-  const viewer = await requireViewer('/requests');
+  const principal = await requirePrincipal('/requests');
   const { t, locale } = await getTranslator();
   const params = await searchParams;
   // A person sees their teams' requests; an admin every team's, and may pick one.
-  const teamChoices = teamsInView(viewer);
+  const teamChoices = teamsInView(principal);
   const team = teamChoices.find((known) => known === params.team);
-  const teams = team ? [team] : viewer.scope === 'everything' ? undefined : viewer.scope;
+  const visible = visibleTeams(principal);
+  const teams = team ? [team] : visible === 'all' ? undefined : visible;
   const state = REQUEST_STATES.find((known) => known === params.state);
   const cluster = params.cluster?.trim().slice(0, 255) || undefined;
   const [createdAt, id] = params.before?.split('|') ?? [];
   const before = createdAt && id ? { createdAt, id } : undefined;
 
-  let page: Awaited<ReturnType<typeof listRequests>> | undefined;
+  let page: Awaited<ReturnType<Journal['list']>> | undefined;
   let problem: string | undefined;
   try {
-    page = await listRequests(await database(), { state, cluster, teams, before, limit: PAGE_SIZE });
+    page = await (await journal()).list({ state, cluster, teams, before, limit: PAGE_SIZE });
   } catch (error) {
     const message = databaseProblem(error);
     problem = t(message.key, message.params);
@@ -89,7 +92,7 @@ export default async function RequestsPage({ searchParams }: Props) {
       ) : page && page.requests.length === 0 ? (
         <p className="rounded-2xl bg-white px-5 py-10 text-center font-bold">{t('requests.empty')}</p>
       ) : (
-        page && <RequestTable requests={page.requests} withTeam={'access' in viewer} t={t} locale={locale} />
+        page && <RequestTable requests={page.requests} withTeam={inPortal(principal)} t={t} locale={locale} />
       )}
       <nav className="flex gap-4">
         {before && <Link href={query({})}>{t('requests.newest')}</Link>}
@@ -107,7 +110,7 @@ function RequestTable({
   t,
   locale,
 }: {
-  requests: StoredRequest[];
+  requests: RequestRecord[];
   /** The team portal: each request says its team and who asked. */
   withTeam: boolean;
   t: Awaited<ReturnType<typeof getTranslator>>['t'];
@@ -131,20 +134,20 @@ function RequestTable({
           {requests.map((request) => (
             <tr key={request.id} className="border-line-soft border-b last:border-0">
               <th scope="row" className="px-5 py-3 font-normal">
-                <Link href={`/requests/${request.id}`}>{request.cluster_name}</Link>
+                <Link href={`/requests/${request.id}`}>{request.clusterName}</Link>
               </th>
               <td className="px-5 py-3">{t(`requests.kind.${request.kind}`)}</td>
               {withTeam && (
                 <>
                   <td className="px-5 py-3">{request.team ?? '—'}</td>
-                  <td className="px-5 py-3">{request.requested_by ?? '—'}</td>
+                  <td className="px-5 py-3">{request.requestedBy ?? '—'}</td>
                 </>
               )}
               <td className="px-5 py-3">{t(`requests.state.${request.state}`)}</td>
-              <td className="px-5 py-3">{formatTime(request.created_at, locale)}</td>
+              <td className="px-5 py-3">{formatTime(request.createdAt, locale)}</td>
               <td className="px-5 py-3">
                 {finished(request.state)
-                  ? t('requests.seconds', { seconds: secondsBetween(request.created_at, request.updated_at) })
+                  ? t('requests.seconds', { seconds: secondsBetween(request.createdAt, request.updatedAt) })
                   : '—'}
               </td>
             </tr>

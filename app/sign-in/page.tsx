@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/Alert';
 import { Container } from '@/components/ui/Container';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { isSandbox } from '@/lib/aws/clients';
-import { getPrincipal } from '@/lib/auth/principal';
+import { getPrincipal } from '@/lib/auth/session';
 import { sandboxPeople } from '@/lib/auth/sandbox-people';
 import { authSettings } from '@/lib/auth/settings';
 import { getTranslator } from '@/lib/i18n/server';

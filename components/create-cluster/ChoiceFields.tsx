@@ -5,7 +5,7 @@ import { get, useFormContext } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { CheckboxList } from '@/components/ui/CheckboxList';
 import { RadioGroup, type RadioOption } from '@/components/ui/RadioGroup';
-import type { ClusterFormValues, FormCheckboxName, FormTextFieldName } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues, FormCheckboxName, FormTextFieldName } from '@/lib/cluster-form/fields';
 import { fieldId, useFieldError } from './field-errors';
 import { useDefaultValues } from './form-methods';
 

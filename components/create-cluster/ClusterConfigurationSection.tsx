@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Container } from '@/components/ui/Container';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import type { NamespaceOption } from '@/lib/cluster/options';
 import { useI18n } from '@/lib/i18n/client';
 import type { MessageRef } from '@/lib/i18n/messages';

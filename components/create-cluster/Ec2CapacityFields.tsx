@@ -14,7 +14,7 @@ import {
   SPOT_ALLOCATION_STRATEGIES,
 } from '@/lib/cluster/ec2';
 import { instanceTypeAllowed } from '@/lib/policy/instance-types';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { useI18n } from '@/lib/i18n/client';
 import { hasEcsInstanceRole, networkDefaults, securityGroupsOf, subnetsOf, withEc2Defaults } from './ec2-defaults';
 import { FormCheckboxList, FormRadioGroup } from './ChoiceFields';

@@ -4,7 +4,7 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { inputClassName } from '@/components/ui/inputStyles';
 import { INBOUND_RULE_TYPE_IDS, INBOUND_RULE_TYPES, type InboundRuleType, needsPortRange } from '@/lib/cluster/ec2';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { MAX_INBOUND_RULES } from '@/lib/cluster/limits';
 import { useI18n } from '@/lib/i18n/client';
 import { RowCell, RowHeadings } from './RowFields';

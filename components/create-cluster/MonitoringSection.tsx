@@ -3,7 +3,7 @@
 import { useFormContext } from 'react-hook-form';
 import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { FormRadioGroup } from './ChoiceFields';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { MONITORING_LEVELS } from '@/lib/cluster/request-values';
 import { useI18n } from '@/lib/i18n/client';
 import { useDefaultValues } from './form-methods';

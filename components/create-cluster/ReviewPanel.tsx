@@ -4,8 +4,8 @@ import dynamic from 'next/dynamic';
 import { useWatch } from 'react-hook-form';
 import { Container } from '@/components/ui/Container';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { FORM_FIELD_NAMES, type ClusterFormValues } from '@/lib/cluster/form-fields';
-import type { Review } from '@/lib/cluster/review';
+import { FORM_FIELD_NAMES, type ClusterFormValues } from '@/lib/cluster-form/fields';
+import type { Review } from '@/lib/cluster-form/review';
 import { useI18n } from '@/lib/i18n/client';
 import { useHydrated } from './useHydrated';
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { FormField } from '@/components/ui/FormField';
 import { inputClassName } from '@/components/ui/inputStyles';
-import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster-form/fields';
 import { fieldId, useFieldError } from './field-errors';
 
 /** A select of the Create cluster form, with the console's field anatomy. */

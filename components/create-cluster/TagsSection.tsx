@@ -6,7 +6,7 @@ import { ExpandableSection } from '@/components/ui/ExpandableSection';
 import { buttonClassName } from '@/components/ui/buttonStyles';
 import { inputClassName } from '@/components/ui/inputStyles';
 import { tagLimit } from '@/lib/cluster/request-values';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { useI18n } from '@/lib/i18n/client';
 import { useFieldError } from './field-errors';
 import { RowCell, RowHeadings } from './RowFields';

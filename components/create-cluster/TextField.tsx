@@ -5,7 +5,7 @@ import { get, useFormContext, type RegisterOptions } from 'react-hook-form';
 import { useDefaultValues } from './form-methods';
 import { FormField } from '@/components/ui/FormField';
 import { inputClassName } from '@/components/ui/inputStyles';
-import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues, FormTextFieldName } from '@/lib/cluster-form/fields';
 import { useI18n } from '@/lib/i18n/client';
 import { fieldId, useFieldError } from './field-errors';
 

@@ -1,6 +1,6 @@
 import type { Ec2Options } from '@/lib/cluster/options';
 import { amiArchitecture, defaultInstanceType, ECS_INSTANCE_ROLE } from '@/lib/cluster/ec2';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 
 type Ec2Choices = Pick<
   ClusterFormValues,

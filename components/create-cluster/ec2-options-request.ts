@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Ec2Options } from '@/lib/cluster/options';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import type { MessageRef } from '@/lib/i18n/messages';
 
 export const EC2_OPTIONS_PATH = '/clusters/create/ec2-options';

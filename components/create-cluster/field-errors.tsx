@@ -1,8 +1,8 @@
 'use client';
 
 import { get, set, useFormState, type FieldErrors as RhfFieldErrors, type FieldPath } from 'react-hook-form';
-import { type FieldErrors, messageOfField } from '@/lib/cluster/form-state';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import { type FieldErrors, messageOfField } from '@/lib/cluster-form/form-state';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { useI18n } from '@/lib/i18n/client';
 
 /** The id of the control for a field path, so labels, errors and summary links agree. */

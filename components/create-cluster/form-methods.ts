@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { useFormState, type UseFormReturn } from 'react-hook-form';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import type { ClusterRequest } from '@/lib/cluster/request';
 
 type ClusterForm = UseFormReturn<ClusterFormValues, unknown, ClusterRequest>;

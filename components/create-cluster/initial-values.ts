@@ -1,6 +1,6 @@
-import { type ClusterFormValues, defaultClusterFormValues } from '@/lib/cluster/form-fields';
+import { type ClusterFormValues, defaultClusterFormValues } from '@/lib/cluster-form/fields';
 import type { MonitoringLevel } from '@/lib/cluster/request-values';
-import { type FormTeam, withTeamDefaults } from '@/lib/policy/form-rules';
+import { type FormTeam, withTeamDefaults } from '@/lib/cluster-form/team-rules';
 
 /**
  * The values a new form starts with: the console's defaults, the account's Container Insights

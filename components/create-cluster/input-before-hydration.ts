@@ -7,7 +7,7 @@ import {
   type ClusterFormValues,
   FORM_FIELD_NAMES,
   type FormFieldName,
-} from '@/lib/cluster/form-fields';
+} from '@/lib/cluster-form/fields';
 
 type Edited = [FormFieldName, ClusterFormValues[FormFieldName]][];
 

@@ -1,5 +1,5 @@
 import type { Resolver } from 'react-hook-form';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import type { ClusterRequest } from '@/lib/cluster/request';
 
 /** Fetches the schema (and zod with it) once; the page asks for it when a person starts on the form. */

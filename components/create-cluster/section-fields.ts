@@ -1,7 +1,7 @@
 'use client';
 
 import { get, useFormState, useWatch, type FieldPath } from 'react-hook-form';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { useDefaultValues } from './form-methods';
 
 type FieldNames = readonly FieldPath<ClusterFormValues>[];

@@ -2,9 +2,9 @@
 
 import { createContext, type ReactNode, useContext, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { useI18n } from '@/lib/i18n/client';
-import { type FormTeam, withTeamDefaults } from '@/lib/policy/form-rules';
+import { type FormTeam, withTeamDefaults } from '@/lib/cluster-form/team-rules';
 import { useDefaultValues, useIsSubmitted } from './form-methods';
 import { SelectField } from './SelectField';
 

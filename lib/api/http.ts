@@ -1,5 +1,5 @@
 import 'server-only';
-import type { CallerProblem } from './caller';
+import type { CallerProblem } from './api-principal';
 import { problem } from './problem';
 
 /** The largest body the API reads: a ClusterRequest with every field filled is far smaller. */

@@ -1,6 +1,6 @@
 import { toJSONSchema } from 'zod/mini';
 import { clusterRequestSchema } from '@/lib/cluster/request';
-import { REQUEST_KINDS, REQUEST_STATES } from '@/lib/db/schema';
+import { REQUEST_KINDS, REQUEST_STATES } from '@/lib/db/records';
 import { API_SCOPES } from './scopes';
 
 /** The body of POST /cluster-requests: a ClusterRequest whose id is the Idempotency-Key header. */

@@ -1,63 +1,56 @@
-import 'server-only';
-import { headers } from 'next/headers';
-import { cache } from 'react';
-import { decodeJwt } from 'jose';
-import type { Kysely } from 'kysely';
-import { database } from '@/lib/db';
-import { PROVIDER_ID, portalAuth } from './better-auth';
-import { authSettings } from './settings';
+import type { LoadedPolicy } from '@/lib/policy/load';
+import { membershipOf, type TeamMembership } from '@/lib/policy/membership';
 
 /**
- * Who is asking: a signed-in person or an API client with a token (portal mode), or whoever
- * reaches a single-user server.
+ * Who is asking, and in which mode: whoever reaches a single-user server; or, in the team portal,
+ * a person signed in with the identity provider or a machine with a client-credentials token,
+ * each with what the policy file makes of them. What a principal may do is said in permissions.ts.
  */
-export type Principal =
-  | { kind: 'local' }
-  | { kind: 'person'; id: string; name: string; email: string; groups: string[] }
-  | { kind: 'client'; clientId: string };
+export type Principal = SingleUser | Person | Machine;
 
-/** How the audit trail and the journal name who asked. */
-export const actorOf = (principal: Principal) =>
-  principal.kind === 'person' ? principal.email : principal.kind === 'client' ? `client:${principal.clientId}` : null;
-
-/**
- * The person behind this request, or null when nobody is signed in (portal mode only). Server
- * components, the server action and the API all ask here; memoised for one request.
- */
-export const getPrincipal = cache(async (): Promise<Principal | null> => {
-  const settings = authSettings();
-  if (settings.mode === 'singleUser') return { kind: 'local' };
-  const auth = await portalAuth(settings);
-  const session = await auth.api.getSession({ headers: await headers() });
-  if (!session) return null;
-  const { user } = session;
-  return {
-    kind: 'person',
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    groups: await groupsAtSignIn(user.id, settings.groupsClaim),
-  };
-});
-
-/**
- * The groups claim of the ID token the identity provider gave at the person's last sign-in:
- * verified by Better Auth then, kept on the server with the account, never sent by a browser.
- */
-async function groupsAtSignIn(userId: string, claim: string): Promise<string[]> {
-  const db = (await database()) as unknown as Kysely<AuthTables>;
-  const account = await db
-    .selectFrom('auth_accounts')
-    .select('idToken')
-    .where('userId', '=', userId)
-    .where('providerId', '=', PROVIDER_ID)
-    .executeTakeFirst();
-  if (!account?.idToken) return [];
-  const groups = decodeJwt(account.idToken)[claim];
-  return Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : [];
+export interface SingleUser {
+  mode: 'singleUser';
 }
 
-/** The one column of Better Auth's tables read here. */
-interface AuthTables {
-  auth_accounts: { userId: string; providerId: string; idToken: string | null };
+/** A portal principal: the policy's rules they act under, their teams, and whether they are an admin. */
+interface Member extends TeamMembership {
+  policy: LoadedPolicy;
+}
+
+export interface Person extends Member {
+  mode: 'person';
+  id: string;
+  name: string;
+  email: string;
+  groups: string[];
+}
+
+export interface Machine extends Member {
+  mode: 'machine';
+  clientId: string;
+}
+
+export type PortalPrincipal = Person | Machine;
+
+export const SINGLE_USER: SingleUser = { mode: 'singleUser' };
+
+export function personPrincipal(
+  person: Pick<Person, 'id' | 'name' | 'email' | 'groups'>,
+  policy: LoadedPolicy,
+): Person {
+  return { mode: 'person', ...person, policy, ...membershipOf(policy.policy, person.groups) };
+}
+
+export function machinePrincipal(clientId: string, policy: LoadedPolicy): Machine {
+  return { mode: 'machine', clientId, policy, ...membershipOf(policy.policy, [], clientId) };
+}
+
+/** Whether the principal acts under the team portal's rules. */
+export const inPortal = (principal: Principal): principal is PortalPrincipal => principal.mode !== 'singleUser';
+
+/** How the journal and the audit trail name who asked: an email, `client:<id>`, or nobody in single-user mode. */
+export function principalName(principal: Principal): string | null {
+  if (principal.mode === 'person') return principal.email;
+  if (principal.mode === 'machine') return `client:${principal.clientId}`;
+  return null;
 }

@@ -7,9 +7,10 @@ import {
 } from '@aws-sdk/client-auto-scaling';
 import type { AutoScalingGroupOption } from '@/lib/cluster/options';
 import { autoScalingClient } from './clients';
+import { needs } from './errors';
 import { pollUntil } from './poll';
 
-export async function listAutoScalingGroups(): Promise<AutoScalingGroupOption[]> {
+export const listAutoScalingGroups = needs('autoscaling:DescribeAutoScalingGroups', async () => {
   const groups: AutoScalingGroupOption[] = [];
   for await (const page of paginateDescribeAutoScalingGroups({ client: autoScalingClient() }, {})) {
     for (const group of page.AutoScalingGroups ?? []) {
@@ -24,14 +25,14 @@ export async function listAutoScalingGroups(): Promise<AutoScalingGroupOption[]>
     }
   }
   return groups.sort((a, b) => a.name.localeCompare(b.name));
-}
+});
 
-export async function describeAutoScalingGroup(name: string) {
+export const describeAutoScalingGroup = needs('autoscaling:DescribeAutoScalingGroups', async (name: string) => {
   const { AutoScalingGroups = [] } = await autoScalingClient().send(
     new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }),
   );
   return AutoScalingGroups[0];
-}
+});
 
 /**
  * Deletes a group and its instances, and returns once the group is gone: until then its instances

@@ -1,15 +1,16 @@
 import 'server-only';
 import type { Cluster } from '@aws-sdk/client-ecs';
-import { canSee, type Viewer } from '@/lib/auth/viewer';
-import { type ClusterListParams, type ClusterPage, pageOfClusters } from '@/lib/cluster/cluster-page';
+import { canSee } from '@/lib/auth/permissions';
+import type { Principal } from '@/lib/auth/principal';
+import { type ClusterListParams, type ClusterPage, pageOfClusters } from '@/lib/cluster/cluster-list-paging';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { describeClustersNamed, listClusterNames, tagOf } from './clusters';
 
 /**
- * The clusters list's page for a viewer: their teams' clusters (all of them for an admin or in
+ * The clusters list's page for a principal: their teams' clusters (all of them for an admin or in
  * single-user mode), INACTIVE ones only when asked for. Reads every name, describes only the page.
  */
-export async function clusterListPage(viewer: Viewer, params: ClusterListParams): Promise<ClusterPage<Cluster>> {
+export async function clusterListPage(principal: Principal, params: ClusterListParams): Promise<ClusterPage<Cluster>> {
   return pageOfClusters(
     await listClusterNames(),
     {
@@ -18,7 +19,7 @@ export async function clusterListPage(viewer: Viewer, params: ClusterListParams)
         const team = tagOf(cluster, TEAM_TAG_KEY);
         return (
           (params.inactive || cluster.status !== 'INACTIVE') &&
-          canSee(viewer, team) &&
+          canSee(principal, team) &&
           (params.team === undefined || team === params.team)
         );
       },

@@ -7,55 +7,53 @@ import {
   DescribeClustersCommand,
   paginateListClusters,
 } from '@aws-sdk/client-ecs';
-import { nameOfArn } from '@/lib/cluster/cluster-page';
+import { nameOfArn } from '@/lib/cluster/cluster-list-paging';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { ecsClient } from './clients';
-import { awsErrorMessage, awsErrorName } from './errors';
+import { awsErrorMessage, awsErrorName, needs } from './errors';
 
 const DETAILS = ['TAGS', 'SETTINGS', 'CONFIGURATIONS', 'ATTACHMENTS'] as const;
 const DESCRIBE_BATCH = 100;
 
 /** The cluster with this name as ECS describes it, in whatever status, or undefined if ECS has none. */
-export async function findCluster(name: string): Promise<Cluster | undefined> {
+export const findCluster = needs('ecs:DescribeClusters', async (name: string): Promise<Cluster | undefined> => {
   const { clusters = [] } = await ecsClient().send(
     new DescribeClustersCommand({ clusters: [name], include: [...DETAILS] }),
   );
   return clusters.find((cluster) => cluster.clusterName === name);
-}
+});
 
 /** Every cluster in the Region, described with its tags, in ListClusters order. */
 export async function listClusters(): Promise<Cluster[]> {
-  const arns: string[] = [];
-  for await (const page of paginateListClusters({ client: ecsClient() }, {})) arns.push(...(page.clusterArns ?? []));
-  return describeClustersNamed(arns);
+  return describeClustersNamed(await listClusterNames());
 }
 
 /** Every cluster's name, from ListClusters' ARNs: cheap, unlike describing them. */
-export async function listClusterNames(): Promise<string[]> {
+export const listClusterNames = needs('ecs:ListClusters', async () => {
   const names: string[] = [];
   for await (const page of paginateListClusters({ client: ecsClient() }, {})) {
     names.push(...(page.clusterArns ?? []).map(nameOfArn));
   }
   return names;
-}
+});
 
 /**
  * The clusters with these names (or ARNs), described with their tags (and settings, when asked),
  * 100 to a call; unknown names are left out.
  */
-export async function describeClustersNamed(
-  names: readonly string[],
-  include: ('TAGS' | 'SETTINGS')[] = ['TAGS'],
-): Promise<Cluster[]> {
-  const clusters: Cluster[] = [];
-  for (let start = 0; start < names.length; start += DESCRIBE_BATCH) {
-    const { clusters: described = [] } = await ecsClient().send(
-      new DescribeClustersCommand({ clusters: names.slice(start, start + DESCRIBE_BATCH), include }),
-    );
-    clusters.push(...described);
-  }
-  return clusters;
-}
+export const describeClustersNamed = needs(
+  'ecs:DescribeClusters',
+  async (names: readonly string[], include: ('TAGS' | 'SETTINGS')[] = ['TAGS']): Promise<Cluster[]> => {
+    const clusters: Cluster[] = [];
+    for (let start = 0; start < names.length; start += DESCRIBE_BATCH) {
+      const { clusters: described = [] } = await ecsClient().send(
+        new DescribeClustersCommand({ clusters: names.slice(start, start + DESCRIBE_BATCH), include }),
+      );
+      clusters.push(...described);
+    }
+    return clusters;
+  },
+);
 
 /** The value of one of a cluster's tags. */
 export const tagOf = (cluster: Cluster, key: string) => cluster.tags?.find((tag) => tag.key === key)?.value;

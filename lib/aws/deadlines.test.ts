@@ -24,8 +24,11 @@ describe('AWS calls have deadlines', () => {
     vi.stubEnv('AWS_REQUEST_TIMEOUT_MS', '1000');
     vi.resetModules();
     const { findCluster } = await import('./clusters');
-    const { describeAwsError } = await import('./errors');
+    const { AwsCallError, describeAwsError } = await import('./errors');
     const failure = await findCluster('demo').catch((error: unknown) => error);
-    expect(describeAwsError(failure, 'ecs:DescribeClusters')).toEqual({ key: 'aws.timedOut', params: { seconds: 1 } });
+    // The failure names the action the read declares, for a denied call's message.
+    expect(failure).toBeInstanceOf(AwsCallError);
+    expect((failure as InstanceType<typeof AwsCallError>).action).toBe('ecs:DescribeClusters');
+    expect(describeAwsError(failure)).toEqual({ key: 'aws.timedOut', params: { seconds: 1 } });
   });
 });

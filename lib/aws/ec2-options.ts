@@ -9,14 +9,14 @@ import { loadList } from './load';
 export async function loadEc2Options(fresh = false): Promise<Ec2Options> {
   const [vpcs, subnets, securityGroups, keyPairs, instanceTypes, instanceProfiles, freeAutoScalingGroups] =
     await Promise.all([
-      loadList('ec2:DescribeVpcs', listVpcs, fresh),
-      loadList('ec2:DescribeSubnets', listSubnets, fresh),
-      loadList('ec2:DescribeSecurityGroups', listSecurityGroups, fresh),
-      loadList('ec2:DescribeKeyPairs', listKeyPairs, fresh),
-      loadList('ec2:DescribeInstanceTypeOfferings', listOfferedInstanceTypes, fresh),
-      loadList('iam:ListInstanceProfiles', listInstanceProfiles, fresh),
+      loadList('vpcs', listVpcs, fresh),
+      loadList('subnets', listSubnets, fresh),
+      loadList('securityGroups', listSecurityGroups, fresh),
+      loadList('keyPairs', listKeyPairs, fresh),
+      loadList('instanceTypes', listOfferedInstanceTypes, fresh),
+      loadList('instanceProfiles', listInstanceProfiles, fresh),
       loadList(
-        'autoscaling:DescribeAutoScalingGroups',
+        'freeAutoScalingGroups',
         async () => {
           const [groups, inUse] = await Promise.all([listAutoScalingGroups(), autoScalingGroupsInUse()]);
           return groups.filter((group) => !inUse.has(group.arn));

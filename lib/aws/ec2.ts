@@ -14,6 +14,7 @@ import {
 import type { Architecture } from '@/lib/cluster/ec2';
 import type { SecurityGroupOption, SubnetOption, VpcOption } from '@/lib/cluster/options';
 import { ec2Client } from './clients';
+import { needs } from './errors';
 
 const nameTag = (tags: Tag[] | undefined) => tags?.find((tag) => tag.Key === 'Name')?.Value;
 
@@ -23,7 +24,7 @@ async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[]): 
   return all;
 }
 
-export const listVpcs = (): Promise<VpcOption[]> =>
+export const listVpcs = needs('ec2:DescribeVpcs', (): Promise<VpcOption[]> =>
   collect(paginateDescribeVpcs({ client: ec2Client() }, {}), (page) =>
     (page.Vpcs ?? []).map((vpc) => ({
       id: vpc.VpcId ?? '',
@@ -31,9 +32,10 @@ export const listVpcs = (): Promise<VpcOption[]> =>
       cidr: vpc.CidrBlock,
       isDefault: vpc.IsDefault ?? false,
     })),
-  );
+  ),
+);
 
-export const listSubnets = (): Promise<SubnetOption[]> =>
+export const listSubnets = needs('ec2:DescribeSubnets', (): Promise<SubnetOption[]> =>
   collect(paginateDescribeSubnets({ client: ec2Client() }, {}), (page) =>
     (page.Subnets ?? []).map((subnet) => ({
       id: subnet.SubnetId ?? '',
@@ -42,30 +44,33 @@ export const listSubnets = (): Promise<SubnetOption[]> =>
       availabilityZone: subnet.AvailabilityZone,
       cidr: subnet.CidrBlock,
     })),
-  ).then((subnets) => subnets.sort((a, b) => (a.availabilityZone ?? '').localeCompare(b.availabilityZone ?? '')));
+  ).then((subnets) => subnets.sort((a, b) => (a.availabilityZone ?? '').localeCompare(b.availabilityZone ?? ''))),
+);
 
-export const listSecurityGroups = (): Promise<SecurityGroupOption[]> =>
+export const listSecurityGroups = needs('ec2:DescribeSecurityGroups', (): Promise<SecurityGroupOption[]> =>
   collect(paginateDescribeSecurityGroups({ client: ec2Client() }, {}), (page) =>
     (page.SecurityGroups ?? []).map((group) => ({
       id: group.GroupId ?? '',
       vpcId: group.VpcId ?? '',
       name: group.GroupName ?? '',
     })),
-  );
+  ),
+);
 
 /** DescribeKeyPairs answers in one page. */
-export async function listKeyPairs(): Promise<string[]> {
+export const listKeyPairs = needs('ec2:DescribeKeyPairs', async () => {
   const { KeyPairs = [] } = await ec2Client().send(new DescribeKeyPairsCommand({}));
   return KeyPairs.flatMap((pair) => pair.KeyName ?? []).sort();
-}
+});
 
 /** The instance types offered in the Region, by name. */
-export const listOfferedInstanceTypes = () =>
+export const listOfferedInstanceTypes = needs('ec2:DescribeInstanceTypeOfferings', () =>
   collect(paginateDescribeInstanceTypeOfferings({ client: ec2Client() }, { LocationType: 'region' }), (page) =>
     (page.InstanceTypeOfferings ?? []).flatMap((offering) => (offering.InstanceType ? [offering.InstanceType] : [])),
-  ).then((types) => [...new Set(types)].sort(byFamilyAndSize));
+  ).then((types) => [...new Set(types)].sort(byFamilyAndSize)),
+);
 
-export async function isInstanceTypeOffered(instanceType: string): Promise<boolean> {
+export const isInstanceTypeOffered = needs('ec2:DescribeInstanceTypeOfferings', async (instanceType: string) => {
   const { InstanceTypeOfferings = [] } = await ec2Client().send(
     new DescribeInstanceTypeOfferingsCommand({
       LocationType: 'region',
@@ -73,43 +78,49 @@ export async function isInstanceTypeOffered(instanceType: string): Promise<boole
     }),
   );
   return InstanceTypeOfferings.length > 0;
-}
+});
 
 /** The architectures AWS says an instance type supports, or undefined if AWS does not know the type. */
-export async function instanceTypeArchitectures(instanceType: string): Promise<Architecture[] | undefined> {
-  try {
-    const { InstanceTypes = [] } = await ec2Client().send(
-      new DescribeInstanceTypesCommand({ InstanceTypes: [instanceType as never] }),
-    );
-    return InstanceTypes[0]?.ProcessorInfo?.SupportedArchitectures?.filter(
-      (architecture): architecture is Architecture => architecture === 'x86_64' || architecture === 'arm64',
-    );
-  } catch (error) {
-    if ((error as { name?: string }).name === 'InvalidInstanceType') return undefined;
-    throw error;
-  }
-}
+export const instanceTypeArchitectures = needs(
+  'ec2:DescribeInstanceTypes',
+  async (instanceType: string): Promise<Architecture[] | undefined> => {
+    try {
+      const { InstanceTypes = [] } = await ec2Client().send(
+        new DescribeInstanceTypesCommand({ InstanceTypes: [instanceType as never] }),
+      );
+      return InstanceTypes[0]?.ProcessorInfo?.SupportedArchitectures?.filter(
+        (architecture): architecture is Architecture => architecture === 'x86_64' || architecture === 'arm64',
+      );
+    } catch (error) {
+      if ((error as { name?: string }).name === 'InvalidInstanceType') return undefined;
+      throw error;
+    }
+  },
+);
 
 /** The VPC of each subnet that exists. */
-export async function subnetVpcs(subnetIds: string[]): Promise<Map<string, string>> {
+export const subnetVpcs = needs('ec2:DescribeSubnets', async (subnetIds: string[]) => {
   const { Subnets = [] } = await ec2Client().send(
     new DescribeSubnetsCommand({ Filters: [{ Name: 'subnet-id', Values: subnetIds }] }),
   );
   return new Map(Subnets.map((subnet) => [subnet.SubnetId ?? '', subnet.VpcId ?? '']));
-}
+});
 
 /** The VPC of each security group that exists, found by id or (in a VPC) by name. */
-export async function securityGroupVpcs(filter: { ids: string[] } | { name: string; vpcId: string }) {
-  const Filters =
-    'ids' in filter
-      ? [{ Name: 'group-id', Values: filter.ids }]
-      : [
-          { Name: 'group-name', Values: [filter.name] },
-          { Name: 'vpc-id', Values: [filter.vpcId] },
-        ];
-  const { SecurityGroups = [] } = await ec2Client().send(new DescribeSecurityGroupsCommand({ Filters }));
-  return new Map(SecurityGroups.map((group) => [group.GroupId ?? '', group.VpcId ?? '']));
-}
+export const securityGroupVpcs = needs(
+  'ec2:DescribeSecurityGroups',
+  async (filter: { ids: string[] } | { name: string; vpcId: string }) => {
+    const Filters =
+      'ids' in filter
+        ? [{ Name: 'group-id', Values: filter.ids }]
+        : [
+            { Name: 'group-name', Values: [filter.name] },
+            { Name: 'vpc-id', Values: [filter.vpcId] },
+          ];
+    const { SecurityGroups = [] } = await ec2Client().send(new DescribeSecurityGroupsCommand({ Filters }));
+    return new Map(SecurityGroups.map((group) => [group.GroupId ?? '', group.VpcId ?? '']));
+  },
+);
 
 /** t3.micro before t3.medium before t3.large: family, then size as AWS orders sizes. */
 const SIZES = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge'];

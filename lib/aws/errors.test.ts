@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { describeAwsError } from './errors';
+import { AwsCallError, describeAwsError } from './errors';
 
 const ecs = mockClient(ECSClient);
 const client = new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
@@ -31,7 +31,7 @@ describe('describeAwsError', () => {
 
   it('names the permission that access was denied for', async () => {
     const error = await errorFromEcs(new AccessDeniedException({ message: 'User is not authorized', ...metadata }));
-    expect(describeAwsError(error, 'ecs:CreateCluster')).toEqual({
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', error))).toEqual({
       key: 'aws.accessDenied',
       params: { permission: 'ecs:CreateCluster' },
     });
@@ -39,19 +39,23 @@ describe('describeAwsError', () => {
 
   it('says to try again when throttling outlasted the retries', async () => {
     const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', ...metadata });
-    expect(describeAwsError(await errorFromEcs(throttled), 'ecs:CreateCluster')).toEqual({ key: 'aws.throttled' });
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', await errorFromEcs(throttled)))).toEqual({
+      key: 'aws.throttled',
+    });
   });
 
   it('passes on AWS’s explanation of an invalid request or a quota', async () => {
     const invalid = await errorFromEcs(new InvalidParameterException({ message: 'Bad namespace', ...metadata }));
-    expect(describeAwsError(invalid, 'ecs:CreateCluster')).toEqual({
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', invalid))).toEqual({
       key: 'aws.invalidRequest',
       params: { detail: 'Bad namespace' },
     });
     const client = await errorFromEcs(new ClientException({ message: 'Not allowed', ...metadata }));
-    expect(describeAwsError(client, 'ecs:CreateCluster')).toMatchObject({ key: 'aws.invalidRequest' });
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', client))).toMatchObject({
+      key: 'aws.invalidRequest',
+    });
     const limit = await errorFromEcs(new LimitExceededException({ message: 'Too many clusters.', ...metadata }));
-    expect(describeAwsError(limit, 'ecs:CreateCluster')).toEqual({
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', limit))).toEqual({
       key: 'aws.limitExceeded',
       params: { detail: 'Too many clusters.' },
     });
@@ -61,9 +65,9 @@ describe('describeAwsError', () => {
     const server = await errorFromEcs(
       new ServerException({ message: 'Internal', $metadata: { httpStatusCode: 500, requestId: 'req-500' } }),
     );
-    expect(describeAwsError(server, 'ecs:CreateCluster')).toEqual({ key: 'aws.serviceError' });
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', server))).toEqual({ key: 'aws.serviceError' });
     const unknown = await errorFromEcs(Object.assign(new Error('Odd'), { name: 'SomethingNew', ...metadata }));
-    expect(describeAwsError(unknown, 'ecs:CreateCluster')).toEqual({
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', unknown))).toEqual({
       key: 'aws.unexpected',
       params: { reference: 'req-123' },
     });
@@ -73,18 +77,22 @@ describe('describeAwsError', () => {
 
   it('recognises missing credentials and an unreachable endpoint', () => {
     const noCredentials = Object.assign(new Error('Could not load credentials'), { name: 'CredentialsProviderError' });
-    expect(describeAwsError(noCredentials, 'ecs:CreateCluster')).toEqual({ key: 'aws.noCredentials' });
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', noCredentials))).toEqual({
+      key: 'aws.noCredentials',
+    });
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-    expect(describeAwsError(refused, 'ecs:CreateCluster')).toEqual({
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', refused))).toEqual({
       key: 'aws.unreachable',
       params: { detail: 'ECONNREFUSED' },
     });
     const aggregate = Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]), {});
-    expect(describeAwsError(aggregate, 'ecs:CreateCluster')).toMatchObject({ key: 'aws.unreachable' });
+    expect(describeAwsError(new AwsCallError('ecs:CreateCluster', aggregate))).toMatchObject({
+      key: 'aws.unreachable',
+    });
   });
 
   it('gives an unknown failure without a request id a fresh reference', () => {
-    const ref = describeAwsError(new Error('boom'), 'ecs:CreateCluster');
+    const ref = describeAwsError(new AwsCallError('ecs:CreateCluster', new Error('boom')));
     expect(ref.key).toBe('aws.unexpected');
     expect(ref.params?.reference).toMatch(/^[0-9a-f-]{36}$/);
   });

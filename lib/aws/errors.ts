@@ -32,11 +32,52 @@ const INVALID_REQUEST = new Set([
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE']);
 
 /**
- * Words an AWS failure as something the user can act on. `permission` is the IAM action the call
+ * An AWS call failed; `action` is the IAM action it needed, as the function that made it declares
+ * (see `needs`). The SDK's own error is the cause: every reader of AWS errors looks through this.
+ */
+export class AwsCallError extends Error {
+  override name = 'AwsCallError';
+  constructor(
+    readonly action: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${action} failed: ${awsErrorMessage(cause)}`);
+  }
+}
+
+/** Every IAM action a function of lib/aws declares it needs: the IAM policy test reads them. */
+export const DECLARED_ACTIONS = new Set<string>();
+
+/**
+ * Declares the one IAM action an AWS function needs: any failure it throws carries that action, so
+ * a denied call's message names the missing permission. Composite functions need no declaration:
+ * the functions they call carry their own.
+ */
+export function needs<Args extends unknown[], Result>(
+  action: string,
+  call: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  DECLARED_ACTIONS.add(action);
+  return async (...args) => {
+    try {
+      return await call(...args);
+    } catch (error) {
+      throw error instanceof AwsCallError ? error : new AwsCallError(action, error);
+    }
+  };
+}
+
+/** The SDK's error inside an AwsCallError, or the error itself. */
+const sdkError = (error: unknown): unknown => (error instanceof AwsCallError ? error.cause : error);
+
+/**
+ * Words an AWS failure as something the user can act on; a denied call names the IAM action it
  * needed. Anything not recognised is logged with AWS's request id and shown as a generic message
  * carrying a reference the administrator can find in the log.
  */
-export function describeAwsError(error: unknown, permission: string): MessageRef {
+export function describeAwsError(failure: unknown): MessageRef {
+  const permission = failure instanceof AwsCallError ? failure.action : 'unknown';
+  const error = sdkError(failure);
   const aws = (typeof error === 'object' && error !== null ? error : {}) as AwsErrorShape;
   const name = aws.name ?? '';
   const status = aws.$metadata?.httpStatusCode;
@@ -77,13 +118,19 @@ function logUnexpected(error: unknown, permission: string, reference: string | u
 }
 
 /** The name AWS gave the error, for the few places that branch on one. */
-export function awsErrorName(error: unknown): string | undefined {
+export function awsErrorName(failure: unknown): string | undefined {
+  const error = sdkError(failure);
   return typeof error === 'object' && error !== null ? (error as AwsErrorShape).name : undefined;
 }
 
-export function awsErrorMessage(error: unknown): string {
+export function awsErrorMessage(failure: unknown): string {
+  const error = sdkError(failure);
   return typeof error === 'object' && error !== null ? ((error as AwsErrorShape).message ?? '') : String(error);
 }
+
+/** AWS's request id of a failed call, for the journal and the log. */
+export const awsRequestIdOf = (failure: unknown): string | undefined =>
+  (sdkError(failure) as AwsErrorShape | undefined)?.$metadata?.requestId;
 
 const NOT_FOUND = new Set([
   'NoSuchEntity',

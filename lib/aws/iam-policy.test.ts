@@ -5,7 +5,7 @@ import fargatePolicy from '@/docs/iam/fargate.json';
 import ec2Policy from '@/docs/iam/ec2.json';
 import { planCluster, planTeardown } from '@/lib/cluster/plan';
 import { STEP_ACTIONS } from './perform';
-import { validRequest } from '@/lib/cluster/test-requests';
+import { validRequest } from '@/lib/cluster-form/test-values';
 
 /** The IAM prefix of each AWS SDK client package the server uses. */
 const IAM_PREFIX: Record<string, string> = {

@@ -2,9 +2,10 @@ import 'server-only';
 import { paginateListNamespaces } from '@aws-sdk/client-servicediscovery';
 import type { NamespaceOption } from '@/lib/cluster/options';
 import { serviceDiscoveryClient } from './clients';
+import { needs } from './errors';
 
 /** The Region's AWS Cloud Map namespaces, for the Default namespace combobox. */
-export async function listNamespaces(): Promise<NamespaceOption[]> {
+export const listNamespaces = needs('servicediscovery:ListNamespaces', async () => {
   const namespaces: NamespaceOption[] = [];
   for await (const page of paginateListNamespaces({ client: serviceDiscoveryClient() }, {})) {
     for (const namespace of page.Namespaces ?? []) {
@@ -14,4 +15,4 @@ export async function listNamespaces(): Promise<NamespaceOption[]> {
     }
   }
   return namespaces.sort((a, b) => a.name.localeCompare(b.name));
-}
+});

@@ -30,6 +30,7 @@ import {
   DetachRolePolicyCommand,
   GetInstanceProfileCommand,
   GetRoleCommand,
+  ListAttachedRolePoliciesCommand,
   RemoveRoleFromInstanceProfileCommand,
 } from '@aws-sdk/client-iam';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
@@ -37,6 +38,7 @@ import type { AwsCall, StepAction, StepActions } from '@/lib/cluster/plan';
 import { deleteAutoScalingGroup } from './auto-scaling';
 import { autoScalingClient, ec2Client, ecsClient, iamClient, ssmClient } from './clients';
 import { createCluster, deleteCluster } from './clusters';
+import { AwsCallError, DECLARED_ACTIONS } from './errors';
 
 /**
  * How each action of a plan step is sent. The type makes this table name every action the plan
@@ -49,6 +51,7 @@ const SENDERS: { [A in StepAction]: (input: StepActions[A]) => Promise<unknown> 
   'iam:GetRole': (input) => iamClient().send(new GetRoleCommand(input)),
   'iam:AttachRolePolicy': (input) => iamClient().send(new AttachRolePolicyCommand(input)),
   'iam:DetachRolePolicy': (input) => iamClient().send(new DetachRolePolicyCommand(input)),
+  'iam:ListAttachedRolePolicies': (input) => iamClient().send(new ListAttachedRolePoliciesCommand(input)),
   'iam:CreateInstanceProfile': (input) => iamClient().send(new CreateInstanceProfileCommand(input)),
   'iam:DeleteInstanceProfile': (input) => iamClient().send(new DeleteInstanceProfileCommand(input)),
   'iam:GetInstanceProfile': (input) => iamClient().send(new GetInstanceProfileCommand(input)),
@@ -79,9 +82,14 @@ const SENDERS: { [A in StepAction]: (input: StepActions[A]) => Promise<unknown> 
 
 /** Every action a plan step may perform, for the IAM policy test. */
 export const STEP_ACTIONS = Object.keys(SENDERS) as StepAction[];
+for (const action of STEP_ACTIONS) DECLARED_ACTIONS.add(action);
 
-/** Performs one planned AWS call through the SDK and returns AWS's answer. */
-export function performAwsCall(call: AwsCall): Promise<unknown> {
+/** Performs one planned AWS call through the SDK and returns AWS's answer; a failure names the call's action. */
+export async function performAwsCall(call: AwsCall): Promise<unknown> {
   const send = SENDERS[call.action] as (input: AwsCall['input']) => Promise<unknown>;
-  return send(call.input);
+  try {
+    return await send(call.input);
+  } catch (error) {
+    throw error instanceof AwsCallError ? error : new AwsCallError(call.action, error);
+  }
 }

@@ -5,9 +5,9 @@ import * as iam from '@aws-sdk/client-iam';
 import * as ssm from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
 import { awsCliCommand, awsCliScript } from './cli';
-import type { ClusterFormValues } from './form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { planCluster } from './plan';
-import { ec2Values, validRequest } from './test-requests';
+import { ec2Values, validRequest } from '@/lib/cluster-form/test-values';
 
 /** The SDK's own description of each operation's input: member names and, for each, its kind. */
 const SDK: Record<string, Record<string, unknown>> = { autoscaling: autoScaling, ec2, ecs, iam, ssm };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TAG_KEY } from './limits';
 import { type AwsCall, ecsUserData, planCluster, type StepAction, type StepActions } from './plan';
-import { ec2Values, TEST_REQUEST_ID, validRequest } from './test-requests';
-import type { ClusterFormValues } from './form-fields';
+import { ec2Values, TEST_REQUEST_ID, validRequest } from '@/lib/cluster-form/test-values';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 
 const EXISTING_GROUP =
   'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/web';

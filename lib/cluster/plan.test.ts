@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TAG_KEY } from './limits';
 import { planCluster } from './plan';
-import type { ClusterFormValues } from './form-fields';
-import { TEST_REQUEST_ID as REQUEST_ID, validRequest } from './test-requests';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
+import { TEST_REQUEST_ID as REQUEST_ID, validRequest } from '@/lib/cluster-form/test-values';
 
 const KEY = (n: number) => `arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-12345678900${n}`;
 

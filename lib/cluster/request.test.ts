@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toJSONSchema } from 'zod/mini';
 import { clusterRequestSchema } from './request';
-import { TEST_REQUEST_ID, validRequest } from './test-requests';
+import { TEST_REQUEST_ID, validRequest } from '@/lib/cluster-form/test-values';
 
 const fargateOnly = { requestId: TEST_REQUEST_ID, clusterName: 'demo', infrastructure: { type: 'fargate' }, tags: [] };
 

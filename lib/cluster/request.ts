@@ -4,6 +4,7 @@ import type { ValidationMessageKey } from '@/lib/i18n/messages';
 import {
   AMI_FAMILIES,
   AMI_FAMILY_IDS,
+  ECS_INSTANCE_ROLE,
   INBOUND_RULE_TYPE_IDS,
   needsPortRange,
   INSTANCE_TYPE_PATTERN,
@@ -302,3 +303,9 @@ export type ClusterRequest = z.output<typeof clusterRequestSchema>;
 export type Infrastructure = ClusterRequest['infrastructure'];
 export type NewGroup = z.output<typeof newGroup>;
 export type InboundRule = z.output<typeof inboundRule>;
+
+/** The instance profile a create's new EC2 instances launch with: the one chosen, or ecsInstanceRole made for them. */
+export function instanceProfileOf({ infrastructure }: ClusterRequest): string | undefined {
+  if (infrastructure.type !== 'ec2NewGroup') return undefined;
+  return infrastructure.instances.instanceProfile ?? ECS_INSTANCE_ROLE;
+}

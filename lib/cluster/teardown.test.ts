@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planCluster, planTeardown, type TeardownFacts } from './plan';
-import { ec2Values, validRequest } from './test-requests';
-import type { ClusterFormValues } from './form-fields';
+import { ec2Values, validRequest } from '@/lib/cluster-form/test-values';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 
 const DELETE_ID = '0b7e3c1d-6a2f-4e8b-9c3d-5e6f7a8b9c0d';
 

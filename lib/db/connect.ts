@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations';
-import type { Database } from './schema';
+import type { Database } from './tables';
 
 /** The embedded default: a SQLite file in the app's folder. */
 export const DEFAULT_DATABASE_URL = 'file:./data/ecs-console.db';

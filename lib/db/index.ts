@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { DEFAULT_DATABASE_URL, migrate, openDatabase } from './connect';
-import type { Database } from './schema';
+import type { Database } from './tables';
 
 interface Opened {
   db: Promise<Kysely<Database>>;

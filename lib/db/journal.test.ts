@@ -1,59 +1,60 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, DatabaseSetupError } from './connect';
-import {
-  claimRequest,
-  finishRequest,
-  listRequests,
-  journalOf,
-  LeaseLostError,
-  NameTakenError,
-  recordStep,
-  releaseRequest,
-  renewLease,
-  submitRequest,
-  type NewRequest,
-} from './journal';
+import { aClusterRequest } from '@/lib/cluster/builders';
+import { planCluster } from '@/lib/cluster/plan';
+import { type Journal, journalStore, LeaseLostError, NameTakenError, type NewRequest } from './journal';
 import { ENGINES, type TestDatabase } from './test-engines';
 
-const request = (id: string, clusterName = 'demo'): NewRequest => ({
-  id,
-  clusterName,
-  account: '123456789012',
-  region: 'us-east-1',
-  request: { clusterName },
-  plan: { steps: [] },
-});
+const request = (id: string, clusterName = 'demo'): NewRequest => {
+  const asked = aClusterRequest({ clusterName, requestId: '0c4d8a0e-6d3f-4a51-9d7e-3f1b2c5a6e70' });
+  return {
+    id,
+    kind: 'create',
+    clusterName,
+    account: '123456789012',
+    region: 'us-east-1',
+    request: asked,
+    plan: planCluster(asked),
+    requestedBy: null,
+    team: null,
+    policyVersion: null,
+  };
+};
 
 describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
   let test: TestDatabase;
+  let journal: Journal;
   beforeEach(async () => {
     test = await fresh();
+    journal = journalStore(test.db);
   });
   afterEach(() => test.drop());
 
   it('stores a request queued, with its plan, and returns the same request for the same id', async () => {
-    const first = await submitRequest(test.db, request('r1'));
-    expect(first).toMatchObject({ id: 'r1', state: 'queued', cluster_name: 'demo', fencing: 0 });
-    expect(JSON.parse(first.plan)).toEqual({ steps: [] });
-    expect(await submitRequest(test.db, request('r1'))).toEqual(first);
-    const events = await test.db.selectFrom('audit_events').select('action').execute();
-    expect(events.map((event) => event.action)).toEqual(['submitted']);
+    const first = await journal.insert(request('r1'));
+    expect(first).toMatchObject({ id: 'r1', kind: 'create', state: 'queued', clusterName: 'demo', planVersion: 2 });
+    expect(first.plan).toEqual(request('r1').plan);
+    expect(first.request).toEqual(request('r1').request);
+    expect(await journal.insert(request('r1'))).toEqual(first);
+    expect((await journal.auditTrail('r1')).map((event) => [event.action, event.kind])).toEqual([
+      ['submitted', 'create'],
+    ]);
   });
 
   it('refuses a second unfinished request for the same cluster, and allows one once the first ended', async () => {
-    await submitRequest(test.db, request('r1'));
-    await expect(submitRequest(test.db, request('r2'))).rejects.toBeInstanceOf(NameTakenError);
+    await journal.insert(request('r1'));
+    await expect(journal.insert(request('r2'))).rejects.toBeInstanceOf(NameTakenError);
     // Another Region or account is another cluster.
-    await expect(submitRequest(test.db, { ...request('r3'), region: 'eu-west-1' })).resolves.toBeDefined();
+    await expect(journal.insert({ ...request('r3'), region: 'eu-west-1' })).resolves.toBeDefined();
 
-    const claimed = await claimRequest(test.db, 'worker-a', 30_000);
-    await finishRequest(test.db, claimed!.lease, 'failed');
-    await expect(submitRequest(test.db, request('r4'))).resolves.toMatchObject({ state: 'queued' });
+    const claimed = await journal.claim('worker-a', 30_000);
+    await journal.finish(claimed!.lease, 'failed');
+    await expect(journal.insert(request('r4'))).resolves.toMatchObject({ state: 'queued' });
   });
 
   it('twenty concurrent submits of one name store exactly one', async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, index) => submitRequest(test.db, request(`race-${index}`))),
+      Array.from({ length: 20 }, (_, index) => journal.insert(request(`race-${index}`))),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const refusals = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
@@ -61,12 +62,12 @@ describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
   });
 
   it('gives each queued request to one worker, oldest first', async () => {
-    await submitRequest(test.db, request('old', 'a'));
-    await submitRequest(test.db, request('new', 'b'));
+    await journal.insert(request('old', 'a'));
+    await journal.insert(request('new', 'b'));
     const claims = await Promise.all([
-      claimRequest(test.db, 'worker-a', 30_000),
-      claimRequest(test.db, 'worker-b', 30_000),
-      claimRequest(test.db, 'worker-c', 30_000),
+      journal.claim('worker-a', 30_000),
+      journal.claim('worker-b', 30_000),
+      journal.claim('worker-c', 30_000),
     ]);
     const ids = claims.map((claim) => claim?.request.id).filter(Boolean);
     expect(ids.toSorted()).toEqual(['new', 'old']);
@@ -74,10 +75,10 @@ describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
   });
 
   it('journals each step under the lease, and a worker whose lease was taken over can no longer write', async () => {
-    await submitRequest(test.db, request('r1'));
-    const first = (await claimRequest(test.db, 'worker-a', 30_000))!;
-    await recordStep(test.db, first.lease, { stepIndex: 0, stepId: 'createCluster', status: 'running' });
-    await recordStep(test.db, first.lease, {
+    await journal.insert(request('r1'));
+    const first = (await journal.claim('worker-a', 30_000))!;
+    await journal.record(first.lease, { stepIndex: 0, stepId: 'createCluster', status: 'running' });
+    await journal.record(first.lease, {
       stepIndex: 0,
       stepId: 'createCluster',
       status: 'done',
@@ -85,60 +86,58 @@ describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
     });
 
     // worker-a stops renewing; its lease runs out and worker-b takes the request over.
-    expect(await claimRequest(test.db, 'worker-b', 30_000)).toBeUndefined();
+    expect(await journal.claim('worker-b', 30_000)).toBeUndefined();
     await test.db.updateTable('requests').set({ lease_expires_at: '2000-01-01T00:00:00.000Z' }).execute();
-    const second = (await claimRequest(test.db, 'worker-b', 30_000))!;
+    const second = (await journal.claim('worker-b', 30_000))!;
     expect(second.lease.fencing).toBe(first.lease.fencing + 1);
-    await expect(renewLease(test.db, first.lease, 30_000)).rejects.toBeInstanceOf(LeaseLostError);
-    await expect(
-      recordStep(test.db, first.lease, { stepIndex: 1, stepId: 'x', status: 'running' }),
-    ).rejects.toBeInstanceOf(LeaseLostError);
-    await recordStep(test.db, second.lease, { stepIndex: 1, stepId: 'next', status: 'running' });
+    await expect(journal.renew(first.lease, 30_000)).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(journal.record(first.lease, { stepIndex: 1, stepId: 'x', status: 'running' })).rejects.toBeInstanceOf(
+      LeaseLostError,
+    );
+    await journal.record(second.lease, { stepIndex: 1, stepId: 'next', status: 'running' });
 
-    const journal = await journalOf(test.db, 'r1');
-    expect(journal.map((entry) => [entry.seq, entry.step_id, entry.status, entry.owner])).toEqual([
+    const entries = await journal.entries('r1');
+    expect(entries.map((entry) => [entry.seq, entry.stepId, entry.status, entry.owner])).toEqual([
       [1, 'createCluster', 'running', 'worker-a'],
       [2, 'createCluster', 'done', 'worker-a'],
       [3, 'next', 'running', 'worker-b'],
     ]);
-    expect(JSON.parse(journal[1]!.outputs!)).toEqual({ arn: 'x' });
+    expect(entries[1]!.outputs).toEqual({ arn: 'x' });
   });
 
   it('a request handed back is claimed again at once', async () => {
-    await submitRequest(test.db, request('r1'));
-    const first = (await claimRequest(test.db, 'worker-a', 60_000))!;
-    expect(await claimRequest(test.db, 'worker-b', 60_000)).toBeUndefined();
-    await releaseRequest(test.db, first.lease);
+    await journal.insert(request('r1'));
+    const first = (await journal.claim('worker-a', 60_000))!;
+    expect(await journal.claim('worker-b', 60_000)).toBeUndefined();
+    await journal.release(first.lease);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await claimRequest(test.db, 'worker-b', 60_000))?.request.id).toBe('r1');
+    expect((await journal.claim('worker-b', 60_000))?.request.id).toBe('r1');
   });
 
   it('lists requests newest first, filtered, a page at a time', async () => {
     for (let index = 0; index < 5; index += 1) {
-      await submitRequest(test.db, request(`r${index}`, index % 2 === 0 ? `web-${index}` : `batch-${index}`));
+      await journal.insert(request(`r${index}`, index % 2 === 0 ? `web-${index}` : `batch-${index}`));
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    const first = await listRequests(test.db, { limit: 2 });
+    const first = await journal.list({ limit: 2 });
     expect(first.requests.map((row) => row.id)).toEqual(['r4', 'r3']);
-    const second = await listRequests(test.db, { limit: 2, before: first.next });
+    const second = await journal.list({ limit: 2, before: first.next });
     expect(second.requests.map((row) => row.id)).toEqual(['r2', 'r1']);
-    const last = await listRequests(test.db, { limit: 2, before: second.next });
+    const last = await journal.list({ limit: 2, before: second.next });
     expect(last).toEqual({ requests: [expect.objectContaining({ id: 'r0' })], next: undefined });
 
-    expect((await listRequests(test.db, { limit: 10, cluster: 'web' })).requests.map((row) => row.id)).toEqual([
+    expect((await journal.list({ limit: 10, cluster: 'web' })).requests.map((row) => row.id)).toEqual([
       'r4',
       'r2',
       'r0',
     ]);
-    const claimed = await claimRequest(test.db, 'w', 30_000);
-    await finishRequest(test.db, claimed!.lease, 'succeeded');
-    expect((await listRequests(test.db, { limit: 10, state: 'succeeded' })).requests.map((row) => row.id)).toEqual([
-      'r0',
-    ]);
+    const claimed = await journal.claim('w', 30_000);
+    await journal.finish(claimed!.lease, 'succeeded');
+    expect((await journal.list({ limit: 10, state: 'succeeded' })).requests.map((row) => row.id)).toEqual(['r0']);
     // % and _ in the search are characters, not wildcards.
-    expect((await listRequests(test.db, { limit: 10, cluster: '%' })).requests).toEqual([]);
-    expect((await listRequests(test.db, { limit: 10, cluster: 'web_' })).requests).toEqual([]);
-    expect((await listRequests(test.db, { limit: 10, cluster: 'web-' })).requests).toHaveLength(3);
+    expect((await journal.list({ limit: 10, cluster: '%' })).requests).toEqual([]);
+    expect((await journal.list({ limit: 10, cluster: 'web_' })).requests).toEqual([]);
+    expect((await journal.list({ limit: 10, cluster: 'web-' })).requests).toHaveLength(3);
   });
 
   it('migrating again changes nothing; a database from a newer version of the app is refused by name', async () => {

@@ -152,4 +152,36 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004-versioned-records': {
+    async up(db: Kysely<unknown>) {
+      // Every stored request says the shape of its request and plan; those stored so far are shape 1.
+      await db.schema
+        .alterTable('requests')
+        .addColumn('plan_version', 'integer', (column) => column.notNull().defaultTo(1))
+        .execute();
+      // "Which clusters use this instance profile" is a column, not a text search of the JSON.
+      await db.schema.alterTable('requests').addColumn('instance_profile', 'text').execute();
+      const creates = await sql<{ id: string; request: string }>`select id, request from requests
+        where kind = 'create'`.execute(db);
+      for (const { id, request } of creates.rows) {
+        const profile = instanceProfileOfShape1(request);
+        if (profile) await sql`update requests set instance_profile = ${profile} where id = ${id}`.execute(db);
+      }
+      await db.schema.createIndex('requests_by_instance_profile').on('requests').column('instance_profile').execute();
+      // The audit trail says what kind of request each event is about.
+      await db.schema.alterTable('audit_events').addColumn('kind', 'text').execute();
+      await sql`update audit_events set kind = (select kind from requests where requests.id = audit_events.request_id)`.execute(
+        db,
+      );
+    },
+  },
 };
+
+/** The profile a shape-1 create request's new group launches with: the one named, or ecsInstanceRole. */
+function instanceProfileOfShape1(stored: string): string | undefined {
+  const { infrastructure } = JSON.parse(stored) as {
+    infrastructure?: { type?: string; instances?: { instanceProfile?: string } };
+  };
+  if (infrastructure?.type !== 'ec2NewGroup') return undefined;
+  return infrastructure.instances?.instanceProfile ?? 'ecsInstanceRole';
+}

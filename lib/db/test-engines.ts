@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
 import { migrate, openDatabase } from './connect';
-import type { Database } from './schema';
+import type { Database } from './tables';
 
 /**
  * The two engines every database test runs against, each giving a new, migrated, empty database:

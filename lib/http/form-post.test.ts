@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { MAX_USER_TAGS, TAG_KEY_MAX, TAG_VALUE_MAX } from '@/lib/cluster/limits';
-import { clusterFormSchema } from '@/lib/cluster/schema';
-import { formValues } from '@/lib/cluster/test-requests';
+import { clusterFormSchema } from '@/lib/cluster-form/form-schema';
+import { formValues } from '@/lib/cluster-form/test-values';
 import { FORM_BODY_LIMIT, refusalOfFormPost } from './form-post';
 
 const ACTION_ID = '6032e62a88517406b4ea58a96ac6fd46d6ad8f6d13';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClusterFormValues } from '@/lib/cluster/form-fields';
-import { clusterFormSchema } from '@/lib/cluster/schema';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
-import { accessOf } from './access';
+import { defaultClusterFormValues } from '@/lib/cluster-form/fields';
+import { clusterFormSchema } from '@/lib/cluster-form/form-schema';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
+import { membershipOf } from './membership';
 import { authorize } from './authorize';
 import { matchesInstanceType } from './instance-types';
 import { parsePolicy } from './load';
@@ -31,7 +31,7 @@ teams:
     infrastructure: [ec2]
 `);
 
-const alice = accessOf(policy, { groups: ['payments-eng'] });
+const alice = membershipOf(policy, ['payments-eng']);
 const context = { accountMonitoring: 'disabled' as const, teamClusters: 0 };
 const ec2Form = {
   ec2: true,
@@ -77,7 +77,7 @@ describe('authorize', () => {
   });
 
   it('lets a platform admin act for any team, under that team’s rules', () => {
-    const admin = accessOf(policy, { groups: ['platform-admins'] });
+    const admin = membershipOf(policy, ['platform-admins']);
     expect(admin).toEqual({ admin: true, teams: [] });
     expect(
       authorize(
@@ -94,12 +94,12 @@ describe('authorize', () => {
   });
 
   it('maps groups and API clients to teams', () => {
-    expect(accessOf(policy, { groups: ['payments-eng', 'search-eng', 'other'] })).toEqual({
+    expect(membershipOf(policy, ['payments-eng', 'search-eng', 'other'])).toEqual({
       admin: false,
       teams: ['payments', 'search'],
     });
-    expect(accessOf(policy, { groups: [], clientId: 'payments-ci' })).toEqual({ admin: false, teams: ['payments'] });
-    expect(accessOf(policy, { groups: ['nobody'] })).toEqual({ admin: false, teams: [] });
+    expect(membershipOf(policy, [], 'payments-ci')).toEqual({ admin: false, teams: ['payments'] });
+    expect(membershipOf(policy, ['nobody'])).toEqual({ admin: false, teams: [] });
   });
 
   it('needs the cluster name to start with the team’s prefix', () => {
@@ -142,7 +142,7 @@ describe('authorize', () => {
   });
 
   it('allows only the team’s infrastructure', () => {
-    const search = accessOf(policy, { groups: ['search-eng', 'batch-eng'] });
+    const search = membershipOf(policy, ['search-eng', 'batch-eng']);
     expect(rulesBroken(policy, search, 'search', request({ ...ec2Form, clusterName: 'x', tags: [] }), context)).toEqual(
       [{ path: 'infrastructure.type', rule: 'infrastructure', key: 'validation.policy.ec2' }],
     );

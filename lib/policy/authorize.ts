@@ -1,13 +1,13 @@
 import type { MessageRef, ValidationMessageKey } from '@/lib/i18n/messages';
 import { type ClusterRequest, MONITORING_LEVELS, type MonitoringLevel } from '@/lib/cluster/request';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
-import type { Access } from './access';
+import type { Violation } from '@/lib/cluster/violation';
 import { instanceTypeAllowed } from './instance-types';
-import type { Policy } from './schema';
+import type { TeamMembership } from './membership';
+import type { Policy } from './policy-file';
 
-/** One rule a request breaks: where (a path in the request), which rule, and what to say. */
-export interface Violation {
-  path: (string | number)[];
+/** One rule of the team's a request breaks. */
+export interface PolicyViolation extends Violation {
   rule:
     | 'team'
     | 'clusterNamePrefix'
@@ -38,13 +38,13 @@ const MONITORING_ORDER: MonitoringLevel[] = [...MONITORING_LEVELS].reverse(); //
  */
 export function authorize(
   policy: Policy,
-  access: Access,
+  membership: TeamMembership,
   team: string | undefined,
   request: ClusterRequest,
   context: AuthorizeContext,
-): Violation[] {
+): PolicyViolation[] {
   const rules = team === undefined ? undefined : policy.teams[team];
-  if (team === undefined || !rules || !(access.admin || access.teams.includes(team))) {
+  if (team === undefined || !rules || !(membership.admin || membership.teams.includes(team))) {
     return [
       {
         path: ['team'],
@@ -53,8 +53,8 @@ export function authorize(
       },
     ];
   }
-  const violations: Violation[] = [];
-  const refuse = (path: Violation['path'], rule: Violation['rule'], message: Violation['message']) =>
+  const violations: PolicyViolation[] = [];
+  const refuse = (path: Violation['path'], rule: PolicyViolation['rule'], message: PolicyViolation['message']) =>
     violations.push({ path, rule, message });
 
   const prefix = rules.clusterNamePrefix;

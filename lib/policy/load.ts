@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
-import { type Policy, policySchema } from './schema';
+import { type Policy, policySchema } from './policy-file';
 
 /** The rules in force, and the version (a hash of the file) stored with every request decided under them. */
 export interface LoadedPolicy {

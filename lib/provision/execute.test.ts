@@ -3,6 +3,7 @@ import type { AwsCall, ClusterPlan } from '@/lib/cluster/plan';
 import { executePlan, type StepChange } from './execute';
 
 const plan: ClusterPlan = {
+  kind: 'create',
   clusterName: 'demo',
   requestId: 'r',
   steps: [

@@ -3,17 +3,16 @@ import { pollUntil } from '@/lib/aws/poll';
 import {
   type AwsCall,
   type ClusterPlan,
+  effectCheckOf,
   lookupOf,
   madeByRequest,
   type PlanStep,
   type StepId,
+  type StepStatus,
 } from '@/lib/cluster/plan';
 import { performAwsCall } from '@/lib/aws/perform';
 import { isNotFound } from '@/lib/aws/errors';
 import { fillOutputs, stepOutputs, waitIsOver } from './step-results';
-
-/** `unverified`: the step's call failed and whether AWS had applied it could not be found out. */
-export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'unverified' | 'rolledBack' | 'rollbackFailed';
 
 export type ExecutionResult =
   | { ok: true; statuses: StepStatus[] }
@@ -52,7 +51,8 @@ class RunInterrupted extends Error {
 /**
  * Runs the plan's steps in order, filling in values earlier steps returned and waiting where AWS
  * finishes work later. A create step whose call failed is looked up first: AWS may have applied
- * it and lost the answer, and what carries this request's tag was made by it. If a step fails,
+ * it and lost the answer, and what carries this request's tag was made by it; a change whose call
+ * fails is checked the same way, since an earlier run may have made it. If a step fails,
  * the steps done are undone in reverse order so nothing is left half-made; the result says which
  * step failed and which resources may remain. A resumed run skips the steps already done (a step
  * that was running when its process died runs again: its lookup finds what it had made), or
@@ -128,7 +128,8 @@ class OutcomeUnknownError extends Error {
 /**
  * Sends the call; if it fails and makes a named resource, looks the resource up: found with this
  * request's tag, the lookup's answer stands in for the lost one (outputs included); not there, or
- * someone else's, the call's own error stands.
+ * someone else's, the call's own error stands. If it fails and changes something (a policy
+ * attached, a rule added), a read shows whether the change is already in place: then it is done.
  */
 async function performOrFind(
   call: AwsCall,
@@ -138,6 +139,12 @@ async function performOrFind(
   try {
     return { answer: await perform(call) };
   } catch (error) {
+    const check = effectCheckOf(call);
+    if (check) {
+      const inPlace = await perform(check.call).then(check.holds, () => false);
+      if (inPlace) return { answer: undefined };
+      throw error;
+    }
     const lookup = lookupOf(call);
     if (!lookup) throw error;
     let found: unknown;

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterPlan } from '@/lib/cluster/plan';
-import type { JournalEntry, StoredRequest } from '@/lib/db/journal';
+import { aClusterRequest } from '@/lib/cluster/builders';
+import type { JournalEntry, RequestRecord } from '@/lib/db/records';
 import { journalState, runFrom } from './runs';
 
 const plan: ClusterPlan = {
+  kind: 'create',
   clusterName: 'demo',
   requestId: 'r',
   steps: [
@@ -21,11 +23,10 @@ const plan: ClusterPlan = {
 };
 
 let seq = 0;
-const entry = (stepIndex: number, status: string, extra: Partial<JournalEntry> = {}): JournalEntry => ({
-  request_id: 'r',
+const entry = (stepIndex: number, status: JournalEntry['status'], extra: Partial<JournalEntry> = {}): JournalEntry => ({
   seq: (seq += 1),
-  step_index: stepIndex,
-  step_id: plan.steps[stepIndex]!.id,
+  stepIndex,
+  stepId: plan.steps[stepIndex]!.id,
   status,
   at: new Date(seq * 1000).toISOString(),
   outputs: null,
@@ -34,30 +35,28 @@ const entry = (stepIndex: number, status: string, extra: Partial<JournalEntry> =
   ...extra,
 });
 
-const stored = (state: StoredRequest['state']): StoredRequest => ({
+const stored = (state: RequestRecord['state']): RequestRecord => ({
   id: 'r',
   kind: 'create',
-  cluster_name: 'demo',
+  clusterName: 'demo',
   account: '1',
   region: 'us-east-1',
-  request: '{}',
-  plan: JSON.stringify(plan),
+  request: aClusterRequest(),
+  plan,
+  planVersion: 2,
   state,
-  created_at: '',
-  updated_at: '',
-  requested_by: null,
+  createdAt: '',
+  updatedAt: '',
+  requestedBy: null,
   team: null,
-  policy_version: null,
-  lease_owner: null,
-  lease_expires_at: null,
-  fencing: 1,
+  policyVersion: null,
 });
 
 describe('reading a run from its journal', () => {
   it('takes each step’s latest status and the outputs of the steps done', () => {
     const journal = [
       entry(0, 'running'),
-      entry(0, 'done', { outputs: JSON.stringify({ 'resolveAmi.imageId': 'ami-1' }) }),
+      entry(0, 'done', { outputs: { 'resolveAmi.imageId': 'ami-1' } }),
       entry(1, 'running'),
     ];
     expect(journalState(plan, journal)).toEqual({
@@ -69,11 +68,11 @@ describe('reading a run from its journal', () => {
   });
 
   it('a failed run names the failed step, its message, and what may remain', () => {
-    const message = { key: 'aws.throttled' };
+    const message = { key: 'aws.throttled' } as const;
     const journal = [
       entry(0, 'done'),
       entry(1, 'done'),
-      entry(2, 'unverified', { error: JSON.stringify({ message }) }),
+      entry(2, 'unverified', { error: { message } }),
       entry(1, 'rollbackFailed'),
     ];
     expect(runFrom(stored('failed'), journal)).toMatchObject({

@@ -1,14 +1,11 @@
-import 'server-only';
-import type { Kysely } from 'kysely';
-import type { ClusterPlan, StepAction, StepId } from '@/lib/cluster/plan';
-import { findRequest, journalOf, type JournalEntry, type StoredRequest } from '@/lib/db/journal';
-import type { Database } from '@/lib/db/schema';
+import type { ClusterPlan, StepAction, StepError, StepId, StepStatus } from '@/lib/cluster/plan';
+import type { Journal } from '@/lib/db/journal';
+import type { JournalEntry, RequestRecord } from '@/lib/db/records';
 import type { MessageRef } from '@/lib/i18n/messages';
-import type { StepStatus } from './execute';
 
 /**
- * One Create request's progress as the journal holds it, for the pages: every process and every
- * tab reads the same.
+ * One request's progress as the journal holds it, for the pages: every process and every tab
+ * reads the same.
  */
 export interface ProvisionRun {
   requestId: string;
@@ -25,59 +22,44 @@ export interface ProvisionRun {
   failure?: { step: StepId; message: MessageRef; mayRemain: StepId[] };
 }
 
-/** What the journal keeps of a step's failure. */
-export interface JournaledError {
-  message: MessageRef;
-  /** Set when the failure belongs to a form field (ECS refusing a name another request holds). */
-  field?: 'clusterName';
-  awsRequestId?: string;
+export async function runOfRequest(journal: Journal, requestId: string): Promise<ProvisionRun | undefined> {
+  const request = await journal.find(requestId);
+  return request && runFrom(request, await journal.entries(requestId));
 }
 
-export async function runOfRequest(db: Kysely<Database>, requestId: string): Promise<ProvisionRun | undefined> {
-  const request = await findRequest(db, requestId);
-  return request && runFrom(request, await journalOf(db, requestId));
-}
-
-/** The unfinished request creating this cluster in this account and Region, if there is one. */
+/** The unfinished request for this cluster in this account and Region, if there is one. */
 export async function unfinishedRunOfCluster(
-  db: Kysely<Database>,
+  journal: Journal,
   place: { account: string; region: string },
   clusterName: string,
 ): Promise<ProvisionRun | undefined> {
-  const request = await db
-    .selectFrom('requests')
-    .selectAll()
-    .where('account', '=', place.account)
-    .where('region', '=', place.region)
-    .where('cluster_name', '=', clusterName)
-    .where('state', 'in', ['queued', 'running'])
-    .executeTakeFirst();
-  return request && runFrom(request, await journalOf(db, request.id));
+  const request = await journal.unfinishedFor(place, clusterName);
+  return request && runFrom(request, await journal.entries(request.id));
 }
 
 /** Each step's latest status, the outputs of the steps done, and the failure, from the journal. */
 export function journalState(plan: ClusterPlan, journal: JournalEntry[]) {
   const statuses: StepStatus[] = plan.steps.map(() => 'pending');
   const outputs: Record<string, string> = {};
-  let failure: { index: number; error: JournaledError } | undefined;
+  let failure: { index: number; error: StepError } | undefined;
   for (const entry of journal) {
-    statuses[entry.step_index] = entry.status as StepStatus;
-    if (entry.status === 'done' && entry.outputs) Object.assign(outputs, JSON.parse(entry.outputs));
+    statuses[entry.stepIndex] = entry.status;
+    if (entry.status === 'done' && entry.outputs) Object.assign(outputs, entry.outputs);
     if ((entry.status === 'failed' || entry.status === 'unverified') && entry.error) {
-      failure = { index: entry.step_index, error: JSON.parse(entry.error) as JournaledError };
+      failure = { index: entry.stepIndex, error: entry.error };
     }
   }
   return { statuses, outputs, failure };
 }
 
-export function runFrom(request: StoredRequest, journal: JournalEntry[]): ProvisionRun {
-  const plan = JSON.parse(request.plan) as ClusterPlan;
+export function runFrom(request: RequestRecord, journal: JournalEntry[]): ProvisionRun {
+  const { plan } = request;
   const { statuses, failure } = journalState(plan, journal);
   const failedStep = failure && plan.steps[failure.index];
   return {
     requestId: request.id,
     kind: request.kind,
-    clusterName: request.cluster_name,
+    clusterName: request.clusterName,
     team: request.team,
     state:
       request.state === 'succeeded'

@@ -12,7 +12,9 @@ import { KeyValueList } from '@/components/ui/KeyValue';
 import { ProvisionProgress } from '@/components/ProvisionProgress';
 import { describeEc2Capacity, type Ec2CapacityView } from '@/lib/aws/cluster-capacity';
 import { findCluster, tagOf } from '@/lib/aws/clusters';
-import { canSee, requireViewer, type Viewer } from '@/lib/auth/viewer';
+import { canSee, mayDelete } from '@/lib/auth/permissions';
+import type { Principal } from '@/lib/auth/principal';
+import { requirePrincipal } from '@/lib/auth/session';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { load } from '@/lib/aws/load';
 import type { Loaded } from '@/lib/cluster/options';
@@ -20,9 +22,8 @@ import type { MessageKey, Translate } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
 import { EXEC_LOGGING_MODES, MONITORING_LEVELS } from '@/lib/cluster/request';
 import { currentPlace } from '@/lib/aws/account';
-import { database } from '@/lib/db';
-import { mayDelete } from '@/lib/provision/delete-cluster';
 import { type ProvisionRun, runOfRequest, unfinishedRunOfCluster } from '@/lib/provision/runs';
+import { journal as openJournal } from '@/lib/runtime';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ request?: string }> };
 
@@ -33,14 +34,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClusterPage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
   const { request } = await searchParams;
-  const viewer = await requireViewer(`/clusters/${encodeURIComponent(name)}${request ? `?request=${request}` : ''}`);
+  const principal = await requirePrincipal(
+    `/clusters/${encodeURIComponent(name)}${request ? `?request=${request}` : ''}`,
+  );
   const { t } = await getTranslator();
-  const run = await runToShow(viewer, name, request);
-  const cluster = await load('ecs:DescribeClusters', () => findCluster(name));
+  const run = await runToShow(principal, name, request);
+  const cluster = await load(() => findCluster(name));
   // Another team's cluster is "not found": its details are not this person's to see.
   const found =
-    cluster.ok && cluster.value && canSee(viewer, tagOf(cluster.value, TEAM_TAG_KEY)) ? cluster.value : undefined;
-  const ec2Capacity = found ? await load('ecs:DescribeCapacityProviders', () => describeEc2Capacity(found)) : undefined;
+    cluster.ok && cluster.value && canSee(principal, tagOf(cluster.value, TEAM_TAG_KEY)) ? cluster.value : undefined;
+  const ec2Capacity = found ? await load(() => describeEc2Capacity(found)) : undefined;
 
   return (
     <div className="space-y-4">
@@ -52,7 +55,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">{name}</h1>
         {found?.status === 'ACTIVE' &&
           run?.state !== 'running' &&
-          mayDelete(viewer, tagOf(found, TEAM_TAG_KEY) ?? null) && (
+          mayDelete(principal, tagOf(found, TEAM_TAG_KEY) ?? null) && (
             <Link href={`/clusters/${encodeURIComponent(name)}/delete`} className={buttonClassName.normal}>
               {t('delete.action')}
             </Link>
@@ -76,16 +79,16 @@ export default async function ClusterPage({ params, searchParams }: Props) {
 
 /** The run of the request that led here, or the one still creating this cluster, from the journal. */
 async function runToShow(
-  viewer: Viewer,
+  principal: Principal,
   name: string,
   requestId: string | undefined,
 ): Promise<ProvisionRun | undefined> {
   try {
-    const db = await database();
-    const requested = requestId ? await runOfRequest(db, requestId) : undefined;
+    const journal = await openJournal();
+    const requested = requestId ? await runOfRequest(journal, requestId) : undefined;
     const run =
-      requested?.clusterName === name ? requested : await unfinishedRunOfCluster(db, await currentPlace(), name);
-    return run && canSee(viewer, run.team) ? run : undefined;
+      requested?.clusterName === name ? requested : await unfinishedRunOfCluster(journal, await currentPlace(), name);
+    return run && canSee(principal, run.team) ? run : undefined;
   } catch (error) {
     // The cluster itself is still shown from AWS; the log says why its progress is not.
     console.error('[cluster page] could not read the request journal', error);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { CreateClusterForm } from '@/components/create-cluster/CreateClusterForm';
 import { initialFormValues } from '@/components/create-cluster/initial-values';
-import { reviewOf } from '@/lib/cluster/review';
+import { reviewOf } from '@/lib/cluster-form/review';
 import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { accountContainerInsights } from '@/lib/aws/account-settings';
@@ -13,9 +13,10 @@ import { loadList } from '@/lib/aws/load';
 import { listNamespaces } from '@/lib/aws/namespaces';
 import { ClientMessages, type Namespace } from '@/lib/i18n/client-messages';
 import { getTranslator } from '@/lib/i18n/server';
-import { requireViewer } from '@/lib/auth/viewer';
-import { teamsToActFor } from '@/lib/policy/access';
-import { formTeams } from '@/lib/policy/form-rules';
+import { teamsToActFor } from '@/lib/auth/permissions';
+import { inPortal } from '@/lib/auth/principal';
+import { requirePrincipal } from '@/lib/auth/session';
+import { formTeams } from '@/lib/cluster-form/team-rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -47,11 +48,10 @@ const ONLY_OTHER_PAGES: Namespace[] = [
 type Props = { searchParams: Promise<{ ec2?: string; refresh?: string }> };
 
 export default async function CreateClusterPage({ searchParams }: Props) {
-  const viewer = await requireViewer('/clusters/create');
+  const principal = await requirePrincipal('/clusters/create');
   const { t } = await getTranslator();
   // In the portal: the teams this person may create for, with their rules.
-  const teams =
-    'access' in viewer ? formTeams(viewer.policy.policy, teamsToActFor(viewer.policy.policy, viewer.access)) : [];
+  const teams = inPortal(principal) ? formTeams(principal.policy.policy, teamsToActFor(principal)) : [];
   // ?ec2=1: the EC2 lists are loaded before the page is sent, and EC2 is chosen; otherwise the
   // page asks for them once EC2 is chosen.
   // ?refresh=1: the account's lists are read from AWS again, not taken from the short-lived cache.
@@ -60,8 +60,8 @@ export default async function CreateClusterPage({ searchParams }: Props) {
   const fresh = params.refresh === '1';
   const ec2Options: Ec2OptionsSource = withEc2 ? { loaded: await loadEc2Options(fresh) } : { onceChosen: { fresh } };
   const [namespaces, accountMonitoring] = await Promise.all([
-    loadList('servicediscovery:ListNamespaces', listNamespaces, fresh),
-    loadList('ecs:ListAccountSettings', accountContainerInsights, fresh),
+    loadList('namespaces', listNamespaces, fresh),
+    loadList('accountContainerInsights', accountContainerInsights, fresh),
   ]);
   const initialValues = initialFormValues({
     requestId: randomUUID(),
@@ -89,7 +89,7 @@ export default async function CreateClusterPage({ searchParams }: Props) {
           </Link>
         </p>
       </div>
-      {'access' in viewer && teams.length === 0 ? (
+      {inPortal(principal) && teams.length === 0 ? (
         <Alert type="error">{t('team.none')}</Alert>
       ) : (
         <ClientMessages namespaces={{ except: ONLY_OTHER_PAGES }}>

@@ -8,14 +8,12 @@ import { TableHead } from '@/components/ui/TableHead';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { Container } from '@/components/ui/Container';
 import { KeyValueList } from '@/components/ui/KeyValue';
-import type { ClusterPlan } from '@/lib/cluster/plan';
-import { database } from '@/lib/db';
-import { findRequest, journalOf } from '@/lib/db/journal';
 import { databaseProblem } from '@/lib/db/problems';
-import type { MessageRef } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
-import { canSee, requireViewer } from '@/lib/auth/viewer';
+import { canSee } from '@/lib/auth/permissions';
+import { requirePrincipal } from '@/lib/auth/session';
 import { runFrom } from '@/lib/provision/runs';
+import { journal as openJournal } from '@/lib/runtime';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,17 +25,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One request: as submitted, its plan, each step's journal with times, outputs and errors. */
 export default async function RequestPage({ params }: Props) {
   const { id } = await params;
-  const viewer = await requireViewer(`/requests/${encodeURIComponent(id)}`);
+  const principal = await requirePrincipal(`/requests/${encodeURIComponent(id)}`);
   const { t, locale } = await getTranslator();
   const crumbs = (
     <Breadcrumbs label={t('nav.breadcrumbs')} items={[{ text: t('nav.requests'), href: '/requests' }, { text: id }]} />
   );
   let loaded;
   try {
-    const db = await database();
-    const request = await findRequest(db, id);
+    const journal = await openJournal();
+    const request = await journal.find(id);
     // Another team's request is "not found", as one that does not exist.
-    loaded = request && canSee(viewer, request.team) ? { request, journal: await journalOf(db, id) } : undefined;
+    loaded = request && canSee(principal, request.team) ? { request, journal: await journal.entries(id) } : undefined;
   } catch (error) {
     const message = databaseProblem(error);
     return (
@@ -56,39 +54,34 @@ export default async function RequestPage({ params }: Props) {
     );
   }
   const { request, journal } = loaded;
-  const plan = JSON.parse(request.plan) as ClusterPlan;
+  const { plan } = request;
   const run = runFrom(request, journal);
-  const describe = (entry: (typeof journal)[number]) => {
-    if (entry.error) {
-      const { message } = JSON.parse(entry.error) as { message: MessageRef };
-      return t(message.key, message.params);
-    }
-    return entry.outputs ? Object.values(JSON.parse(entry.outputs) as Record<string, string>).join(', ') : '';
-  };
+  const describe = ({ error, outputs }: (typeof journal)[number]) =>
+    error ? t(error.message.key, error.message.params) : outputs ? Object.values(outputs).join(', ') : '';
 
   return (
     <div className="space-y-4">
       {crumbs}
       <h1 className="text-2xl font-bold">{t('request.title', { id })}</h1>
       {run.state === 'running' && <AutoRefresh seconds={2} />}
-      <Container id="request-summary" title={request.cluster_name}>
+      <Container id="request-summary" title={request.clusterName}>
         <KeyValueList
           items={[
             {
               label: t('request.cluster'),
-              value: <Link href={`/clusters/${encodeURIComponent(request.cluster_name)}`}>{request.cluster_name}</Link>,
+              value: <Link href={`/clusters/${encodeURIComponent(request.clusterName)}`}>{request.clusterName}</Link>,
             },
             ...(request.team
               ? [
                   { label: t('requests.column.team'), value: request.team },
-                  { label: t('requests.column.requestedBy'), value: request.requested_by ?? '—' },
-                  { label: t('request.policyVersion'), value: <code>{request.policy_version ?? '—'}</code> },
+                  { label: t('requests.column.requestedBy'), value: request.requestedBy ?? '—' },
+                  { label: t('request.policyVersion'), value: <code>{request.policyVersion ?? '—'}</code> },
                 ]
               : []),
             { label: t('requests.column.kind'), value: t(`requests.kind.${request.kind}`) },
             { label: t('request.state'), value: t(`requests.state.${request.state}`) },
-            { label: t('request.submitted'), value: formatTime(request.created_at, locale) },
-            { label: t('request.finished'), value: formatTime(request.updated_at, locale) },
+            { label: t('request.submitted'), value: formatTime(request.createdAt, locale) },
+            { label: t('request.finished'), value: formatTime(request.updatedAt, locale) },
           ]}
         />
       </Container>
@@ -111,9 +104,9 @@ export default async function RequestPage({ params }: Props) {
                 <tr key={entry.seq} className="border-line-soft border-b last:border-0">
                   <td className="px-3 py-2 whitespace-nowrap">{formatTime(entry.at, locale)}</td>
                   <th scope="row" className="px-3 py-2 font-normal">
-                    {entry.step_index + 1}. {t(`step.${plan.steps[entry.step_index]!.id}`)}
+                    {entry.stepIndex + 1}. {t(`step.${plan.steps[entry.stepIndex]!.id}`)}
                   </th>
-                  <td className="px-3 py-2">{t(`progress.status.${entry.status as 'done'}`)}</td>
+                  <td className="px-3 py-2">{t(`progress.status.${entry.status}`)}</td>
                   <td className="px-3 py-2 break-all">{describe(entry)}</td>
                   <td className="text-ink-muted px-3 py-2 font-mono text-xs">{entry.owner}</td>
                 </tr>
@@ -124,7 +117,7 @@ export default async function RequestPage({ params }: Props) {
       </Container>
       <Container id="as-submitted" title={t('request.asSubmitted')}>
         <pre className="bg-code overflow-x-auto rounded p-3 font-mono text-sm">
-          {JSON.stringify(JSON.parse(request.request), null, 2)}
+          {JSON.stringify(request.request, null, 2)}
         </pre>
       </Container>
       <Container id="plan" title={t('request.plan')}>

@@ -16,6 +16,7 @@ import { output, type ClusterPlan, type PlanStep } from './steps';
  */
 export function planCluster(request: ClusterRequest): ClusterPlan {
   const plan = (steps: PlanStep[]): ClusterPlan => ({
+    kind: 'create',
     clusterName: request.clusterName,
     requestId: request.requestId,
     steps,
@@ -61,7 +62,7 @@ export function planCluster(request: ClusterRequest): ClusterPlan {
 
 export { FARGATE_CAPACITY_PROVIDERS } from './cluster';
 export { ecsUserData } from './launch-template';
-export { lookupOf, madeByRequest, type StepLookup } from './lookups';
+export { effectCheckOf, type EffectCheck, lookupOf, madeByRequest, type StepLookup } from './lookups';
 export { resourceNames } from './names';
 export { resourceTags } from './tags';
 export * from './steps';

@@ -84,3 +84,85 @@ export function madeByRequest(lookup: StepLookup, answer: unknown, requestId: st
     )
   );
 }
+
+/**
+ * How to tell that a step's change is already in place when its call fails on a second run: a
+ * process that died after AWS applied the call, but before the journal recorded it, runs the step
+ * again on resume, and AWS may answer "already done" in its own words (the role already in the
+ * profile, the rule already in the group). A read shows whether the change holds; if it does, the
+ * step is done. Only changes whose second call can fail are here: AWS takes the others twice.
+ */
+export interface EffectCheck {
+  call: AwsCall;
+  holds: (answer: unknown) => boolean;
+}
+
+interface IpPermissionShape {
+  IpProtocol?: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpRanges?: { CidrIp?: string }[];
+}
+
+const EFFECT_CHECKS: { [A in StepAction]?: (input: StepActions[A]) => EffectCheck } = {
+  'iam:AttachRolePolicy': (input) => ({
+    call: { action: 'iam:ListAttachedRolePolicies', input: { RoleName: input.RoleName } },
+    holds: (answer) =>
+      ((answer as { AttachedPolicies?: { PolicyArn?: string }[] }).AttachedPolicies ?? []).some(
+        (policy) => policy.PolicyArn === input.PolicyArn,
+      ),
+  }),
+  'iam:AddRoleToInstanceProfile': (input) => ({
+    call: { action: 'iam:GetInstanceProfile', input: { InstanceProfileName: input.InstanceProfileName } },
+    holds: (answer) =>
+      ((answer as { InstanceProfile?: { Roles?: { RoleName?: string }[] } }).InstanceProfile?.Roles ?? []).some(
+        (role) => role.RoleName === input.RoleName,
+      ),
+  }),
+  'ec2:AuthorizeSecurityGroupIngress': (input) => ({
+    call: { action: 'ec2:DescribeSecurityGroups', input: { GroupIds: [input.GroupId ?? ''] } },
+    holds: (answer) => {
+      const group = (answer as { SecurityGroups?: { IpPermissions?: IpPermissionShape[] }[] }).SecurityGroups?.[0];
+      // AWS may show rules of one protocol and ports as one permission with several ranges.
+      return (input.IpPermissions ?? []).every((wanted) =>
+        (wanted.IpRanges ?? []).every((range) =>
+          (group?.IpPermissions ?? []).some(
+            (held) =>
+              held.IpProtocol === wanted.IpProtocol &&
+              (wanted.FromPort === undefined || held.FromPort === wanted.FromPort) &&
+              (wanted.ToPort === undefined || held.ToPort === wanted.ToPort) &&
+              (held.IpRanges ?? []).some((heldRange) => heldRange.CidrIp === range.CidrIp),
+          ),
+        ),
+      );
+    },
+  }),
+  'ecs:PutClusterCapacityProviders': (input) => ({
+    call: { action: 'ecs:DescribeClusters', input: { clusters: [input.cluster ?? ''] } },
+    holds: (answer) => {
+      const cluster = (
+        answer as {
+          clusters?: {
+            capacityProviders?: string[];
+            defaultCapacityProviderStrategy?: { capacityProvider?: string; base?: number; weight?: number }[];
+          }[];
+        }
+      ).clusters?.[0];
+      const strategy = (items: { capacityProvider?: string; base?: number; weight?: number }[] = []) =>
+        items.map((item) => `${item.capacityProvider}:${item.base ?? 0}:${item.weight ?? 0}`).sort();
+      return (
+        cluster !== undefined &&
+        JSON.stringify([...(cluster.capacityProviders ?? [])].sort()) ===
+          JSON.stringify([...(input.capacityProviders ?? [])].sort()) &&
+        JSON.stringify(strategy(cluster.defaultCapacityProviderStrategy)) ===
+          JSON.stringify(strategy(input.defaultCapacityProviderStrategy))
+      );
+    },
+  }),
+};
+
+/** The check for a change call whose second run can fail, if it is one. */
+export function effectCheckOf(call: AwsCall): EffectCheck | undefined {
+  const check = EFFECT_CHECKS[call.action] as ((input: AwsCall['input']) => EffectCheck) | undefined;
+  return check?.(call.input);
+}

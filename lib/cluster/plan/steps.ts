@@ -32,13 +32,15 @@ import type {
   DetachRolePolicyCommandInput,
   GetInstanceProfileCommandInput,
   GetRoleCommandInput,
+  ListAttachedRolePoliciesCommandInput,
   RemoveRoleFromInstanceProfileCommandInput,
 } from '@aws-sdk/client-iam';
 import type { GetParameterCommandInput } from '@aws-sdk/client-ssm';
+import type { MessageRef } from '@/lib/i18n/messages';
 
 /**
- * Every AWS action a plan step may perform (and the reads that find what a step made when its
- * answer was lost), named as IAM names it, with the SDK input it takes. Declared once: the plan's
+ * Every AWS action a plan step may perform (and the reads that find what a step made, or show its
+ * change in place, when a run of it failed or its answer was lost), named as IAM names it, with the SDK input it takes. Declared once: the plan's
  * steps, the sender in lib/aws/perform and the IAM policy test read it.
  */
 export interface StepActions {
@@ -48,6 +50,7 @@ export interface StepActions {
   'iam:DeleteRole': DeleteRoleCommandInput;
   'iam:AttachRolePolicy': AttachRolePolicyCommandInput;
   'iam:DetachRolePolicy': DetachRolePolicyCommandInput;
+  'iam:ListAttachedRolePolicies': ListAttachedRolePoliciesCommandInput;
   'iam:CreateInstanceProfile': CreateInstanceProfileCommandInput;
   'iam:DeleteInstanceProfile': DeleteInstanceProfileCommandInput;
   'iam:GetInstanceProfile': GetInstanceProfileCommandInput;
@@ -130,11 +133,31 @@ export interface KeptResource {
   usedBy?: string[];
 }
 
+/**
+ * Where a step is: `unverified` when its call failed and whether AWS had applied it could not be
+ * found out; `rolledBack` / `rollbackFailed` once a later failure undid it (or could not).
+ */
+export const STEP_STATUSES = [
+  'pending',
+  'running',
+  'done',
+  'failed',
+  'unverified',
+  'rolledBack',
+  'rollbackFailed',
+] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+/** What the journal keeps of a step's failure: what to tell the person, and AWS's request id. */
+export interface StepError {
+  message: MessageRef;
+  awsRequestId?: string;
+}
+
 export interface ClusterPlan {
   clusterName: string;
   requestId: string;
-  /** Absent for a create (plans stored before deletes existed have none). */
-  kind?: 'delete';
+  kind: 'create' | 'delete';
   steps: PlanStep[];
   /** A teardown's account of what stays. */
   keeps?: KeptResource[];

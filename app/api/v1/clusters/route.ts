@@ -1,10 +1,10 @@
-import { apiCaller } from '@/lib/api/caller';
+import { apiPrincipal } from '@/lib/api/api-principal';
 import { clusterView } from '@/lib/api/cluster-view';
 import { callerProblem } from '@/lib/api/http';
 import { problem } from '@/lib/api/problem';
-import { teamsInView } from '@/lib/auth/viewer';
+import { teamsInView } from '@/lib/auth/permissions';
 import { clusterListPage } from '@/lib/aws/cluster-list';
-import { clusterListParams, clusterListSearch } from '@/lib/cluster/cluster-page';
+import { clusterListParams, clusterListSearch } from '@/lib/cluster/cluster-list-paging';
 
 /**
  * GET: the caller's teams' clusters (by their team tag; every one for an admin), 25 to a page in
@@ -12,15 +12,15 @@ import { clusterListParams, clusterListSearch } from '@/lib/cluster/cluster-page
  * `next` / `previous` links.
  */
 export async function GET(request: Request): Promise<Response> {
-  const caller = await apiCaller(request, 'cluster-requests:read');
-  if (typeof caller === 'string') return callerProblem(caller);
+  const principal = await apiPrincipal(request, 'cluster-requests:read');
+  if (typeof principal === 'string') return callerProblem(principal);
   const url = new URL(request.url);
   const asked = clusterListParams((name) => url.searchParams.get(name) ?? undefined);
-  const teams = teamsInView(caller.viewer);
+  const teams = teamsInView(principal);
   const params = { ...asked, team: teams.find((team) => team === asked.team) };
   let page;
   try {
-    page = await clusterListPage(caller.viewer, params);
+    page = await clusterListPage(principal, params);
   } catch {
     return problem(502, 'aws', 'AWS could not be asked', 'The clusters could not be listed. Try again.');
   }

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getViewer } from '@/lib/auth/viewer';
+import { getPrincipal } from '@/lib/auth/session';
 import { deleteConfirmationSchema } from '@/lib/cluster/delete-confirmation';
 import type { MessageRef } from '@/lib/i18n/messages';
-import { type DeleteOutcome, submitTeardown } from '@/lib/provision/delete-cluster';
+import { requestService } from '@/lib/runtime';
 
 export interface DeleteFormState {
   /** The confirmation field's error, or what stopped the delete. */
@@ -15,11 +15,11 @@ export interface DeleteFormState {
   answerId?: string;
 }
 
-/** parse → authorize → plan → store: the worker deletes what the plan says, and the cluster's page follows it. */
+/** parse → the request service (authorize, plan, store): the worker deletes what the plan says, and the cluster's page follows it. */
 export async function deleteClusterAction(_previous: DeleteFormState, formData: FormData): Promise<DeleteFormState> {
   const answerId = crypto.randomUUID();
-  const viewer = await getViewer();
-  if (!viewer) return { formError: { key: 'auth.signedOut' }, answerId };
+  const principal = await getPrincipal();
+  if (!principal) return { formError: { key: 'auth.signedOut' }, answerId };
   // Only names the cluster to look up: who may delete it, and what, is decided from AWS and the rules.
   const clusterName = String(formData.get('clusterName') ?? '');
   const parsed = deleteConfirmationSchema(clusterName).safeParse({
@@ -33,26 +33,14 @@ export async function deleteClusterAction(_previous: DeleteFormState, formData: 
       : { formError: { key: 'delete.reload' }, answerId };
   }
   const { requestId, digest } = parsed.data;
-  const outcome = await submitTeardown(viewer, clusterName, requestId, digest);
-  if (outcome.ok) redirect(`/clusters/${encodeURIComponent(clusterName)}?request=${outcome.requestId}`);
+  const outcome = await requestService().submit(principal, {
+    kind: 'delete',
+    clusterName,
+    requestId,
+    shownDigest: digest,
+  });
+  if (outcome.ok) redirect(`/clusters/${encodeURIComponent(clusterName)}?request=${outcome.request.id}`);
   // What would run now is not what was shown: show the new plan.
   if (outcome.reason === 'planChanged' || outcome.reason === 'inUse') revalidatePath('/clusters/[name]/delete', 'page');
-  return { formError: refusalMessage(outcome, clusterName), answerId };
-}
-
-function refusalMessage(outcome: Exclude<DeleteOutcome, { ok: true }>, clusterName: string): MessageRef {
-  switch (outcome.reason) {
-    case 'notFound':
-      return { key: 'cluster.notFound', params: { name: clusterName } };
-    case 'forbidden':
-      return { key: 'delete.forbidden' };
-    case 'unfinished':
-      return { key: 'delete.unfinished' };
-    case 'planChanged':
-      return { key: 'delete.planChanged' };
-    case 'inUse':
-      return { key: 'delete.inUse', params: { services: outcome.services, tasks: outcome.tasks } };
-    case 'unavailable':
-      return outcome.message;
-  }
+  return { formError: outcome.violations[0]!.message, answerId };
 }

@@ -4,10 +4,12 @@ import { DeleteClusterForm } from '@/components/DeleteClusterForm';
 import { TeardownReview } from '@/components/TeardownReview';
 import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requirePrincipal } from '@/lib/auth/session';
 import { ClientMessages } from '@/lib/i18n/client-messages';
 import { getTranslator } from '@/lib/i18n/server';
-import { reviewTeardown } from '@/lib/provision/delete-cluster';
+import { reviewTeardown } from '@/lib/requests/delete';
+import { refusedForFailure } from '@/lib/requests/outcome';
+import { journal } from '@/lib/runtime';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -20,10 +22,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DeleteClusterPage({ params }: Props) {
   const name = decodeURIComponent((await params).name);
   const clusterPath = `/clusters/${encodeURIComponent(name)}`;
-  const viewer = await requireViewer(`${clusterPath}/delete`);
+  const principal = await requirePrincipal(`${clusterPath}/delete`);
   const { t } = await getTranslator();
   const requestId = randomUUID();
-  const reviewed = await reviewTeardown(viewer, name, requestId);
+  const reviewed = await reviewTeardown(principal, name, requestId, await journal()).catch(
+    (error: unknown) => refusedForFailure(error).violations[0]!.message,
+  );
 
   return (
     <div className="space-y-4">
@@ -36,22 +40,20 @@ export default async function DeleteClusterPage({ params }: Props) {
         ]}
       />
       <h1 className="text-2xl font-bold">{t('delete.title', { name })}</h1>
-      {!reviewed.ok ? (
-        <Alert type="error">
-          {reviewed.reason === 'notFound'
-            ? t('cluster.notFound', { name })
-            : reviewed.reason === 'forbidden'
-              ? t('delete.forbidden')
-              : t(reviewed.message.key, reviewed.message.params)}
-        </Alert>
-      ) : !reviewed.review.teardown.ok ? (
-        <Alert type="error">{t('delete.inUse', reviewed.review.teardown.refusal)}</Alert>
+      {reviewed === undefined ? (
+        <Alert type="error">{t('cluster.notFound', { name })}</Alert>
+      ) : reviewed === 'forbidden' ? (
+        <Alert type="error">{t('delete.forbidden')}</Alert>
+      ) : 'key' in reviewed ? (
+        <Alert type="error">{t(reviewed.key, reviewed.params)}</Alert>
+      ) : !reviewed.teardown.ok ? (
+        <Alert type="error">{t('delete.inUse', reviewed.teardown.refusal)}</Alert>
       ) : (
         <>
-          <TeardownReview plan={reviewed.review.teardown.plan} t={t} />
+          <TeardownReview plan={reviewed.teardown.plan} t={t} />
           {/* The form's own messages and its answers': the confirmation's, a refusal, a failure. */}
           <ClientMessages namespaces={{ only: ['delete', 'cluster', 'validation', 'auth', 'aws', 'database'] }}>
-            <DeleteClusterForm clusterName={name} requestId={requestId} digest={reviewed.review.digest} />
+            <DeleteClusterForm clusterName={name} requestId={requestId} digest={reviewed.digest} />
           </ClientMessages>
         </>
       )}

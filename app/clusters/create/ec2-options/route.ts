@@ -1,4 +1,4 @@
-import { getViewer } from '@/lib/auth/viewer';
+import { getPrincipal } from '@/lib/auth/session';
 import { loadEc2Options } from '@/lib/aws/ec2-options';
 
 /**
@@ -8,7 +8,7 @@ import { loadEc2Options } from '@/lib/aws/ec2-options';
  */
 export async function GET(request: Request) {
   // The account's lists are for signed-in people only, as the page is.
-  if (!(await getViewer())) return new Response('Sign in first.', { status: 401 });
+  if (!(await getPrincipal())) return new Response('Sign in first.', { status: 401 });
   const fresh = new URL(request.url).searchParams.get('refresh') === '1';
   return Response.json(await loadEc2Options(fresh), { headers: { 'cache-control': 'no-store' } });
 }

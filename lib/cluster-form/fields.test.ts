@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterFormValuesFromFormData } from './form-fields';
+import { clusterFormValuesFromFormData } from './fields';
 
 function formData(entries: [string, string][]) {
   const data = new FormData();

@@ -1,7 +1,7 @@
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
+import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import type { MonitoringLevel } from '@/lib/cluster/request-values';
 import { MONITORING_LEVELS } from '@/lib/cluster/request-values';
-import type { Policy, TeamRules } from './schema';
+import type { Policy, TeamRules } from '@/lib/policy/policy-file';
 
 /**
  * A team as the Create form shows it: its name and the rules that shape the form (the prefix

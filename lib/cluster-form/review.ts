@@ -1,7 +1,7 @@
-import { awsCliScript, awsCliStep } from './cli';
-import type { ClusterFormValues } from './form-fields';
-import { planCluster, type StepAction, type StepId } from './plan';
-import { clusterFormSchema } from './schema';
+import { awsCliScript, awsCliStep } from '@/lib/cluster/cli';
+import type { ClusterFormValues } from './fields';
+import { planCluster, type StepAction, type StepId } from '@/lib/cluster/plan';
+import { clusterFormSchema } from './form-schema';
 
 /** What the Review panel shows: each request the plan sends, as JSON and as a CLI command, and the whole script. */
 export type Review =

@@ -1,14 +1,12 @@
 import type { ColumnType } from 'kysely';
+import type { StepStatus } from '@/lib/cluster/plan';
+import type { RequestKind, RequestState } from './records';
 
 /**
- * The tables of the request journal, as Kysely sees them. Times are ISO 8601 text (UTC) and JSON
- * is text, so one set of queries serves SQLite and PostgreSQL alike and sorts the same on both.
+ * The tables of the request journal, as Kysely sees them: known to lib/db alone, which hands out
+ * decoded records (records.ts). Times are ISO 8601 text (UTC) and JSON is text, so one set of
+ * queries serves SQLite and PostgreSQL alike and sorts the same on both.
  */
-
-export const REQUEST_STATES = ['queued', 'running', 'succeeded', 'failed', 'rolledBack'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
-export const REQUEST_KINDS = ['create', 'delete'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export interface RequestsTable {
   /** The request id the form issued: one id, one request. */
@@ -22,6 +20,10 @@ export interface RequestsTable {
   request: string;
   /** The plan made from it, as JSON. */
   plan: string;
+  /** The shape `request` and `plan` were stored in (records.ts reads every shape there has been). */
+  plan_version: ColumnType<number, number | undefined, never>;
+  /** The instance profile a create's EC2 instances launch with, for "who else uses this profile". */
+  instance_profile: string | null;
   state: RequestState;
   created_at: string;
   updated_at: string;
@@ -41,7 +43,7 @@ export interface RequestStepsTable {
   seq: number;
   step_index: number;
   step_id: string;
-  status: string;
+  status: StepStatus;
   at: string;
   /** What AWS returned that later steps use, as JSON. */
   outputs: string | null;
@@ -55,6 +57,8 @@ export interface AuditEventsTable {
   id: string;
   /** The request decided on or acted on; a refused request's id is never stored in requests. */
   request_id: string;
+  /** What the request asked: create, delete (null for events written before kinds were recorded). */
+  kind: RequestKind | null;
   at: string;
   /** Who: a person's email, an API client's id, or the worker that acted. */
   actor: string | null;
@@ -63,7 +67,7 @@ export interface AuditEventsTable {
   action: string;
   /** The policy file's hash when a rule decided. */
   policy_version: string | null;
-  /** JSON: the violations of a refusal, or the worker that finished a request. */
+  /** JSON: the violations of a refusal, or the worker that acted (plain text in older rows). */
   detail: string | null;
 }
 

@@ -12,25 +12,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultClusterFormValues } from '@/lib/cluster/form-fields';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SINGLE_USER } from '@/lib/auth/principal';
+import { aClusterRequest } from '@/lib/cluster/builders';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { planCluster } from '@/lib/cluster/plan';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
-import { clusterFormSchema } from '@/lib/cluster/schema';
-import { database } from '@/lib/db';
-import { provisionCluster } from './create-cluster';
-import { type ProvisionRun, runOfRequest } from './runs';
+import type { ClusterRequest } from '@/lib/cluster/request';
+import { migrate, openDatabase } from '@/lib/db/connect';
+import { type Journal, journalStore } from '@/lib/db/journal';
+import { runOfRequest } from '@/lib/provision/runs';
+import { createWorker, type Worker } from '@/lib/provision/worker';
+import { createRequestService, type RequestService } from './service';
 
 const ecs = mockClient(ECSClient);
 const serviceDiscovery = mockClient(ServiceDiscoveryClient);
 const sts = mockClient(STSClient);
 
 const NAMESPACE_ARN = 'arn:aws:servicediscovery:us-east-1:111122223333:namespace/ns-abc123';
-
-function request(change: Partial<ClusterFormValues> = {}, requestId = crypto.randomUUID()) {
-  return clusterFormSchema.parse({ ...defaultClusterFormValues(requestId), clusterName: 'demo', ...change });
-}
 
 /** A small ECS that keeps clusters by name, as DescribeClusters and CreateCluster see them. */
 function fakeEcs(clusters = new Map<string, Cluster>()) {
@@ -49,25 +47,33 @@ function fakeEcs(clusters = new Map<string, Cluster>()) {
 
 const createClusterCalls = () => ecs.commandCalls(CreateClusterCommand).map((call) => call.args[0].input);
 
-/** The request's run once this process's worker has finished it, as the cluster's page reads it. */
-async function finishedRun(requestId: string): Promise<ProvisionRun> {
-  const db = await database();
-  await vi.waitFor(
-    async () => {
-      expect((await runOfRequest(db, requestId))?.state).not.toBe('running');
-    },
-    { timeout: 8_000, interval: 20 },
-  );
-  return (await runOfRequest(db, requestId))!;
+let journal: Journal;
+let service: RequestService;
+let worker: Worker;
+let wake: ReturnType<typeof vi.fn<() => void>>;
+
+/** Submits a create in single-user mode: what the form's action and the API do. */
+const provisionCluster = (request: ClusterRequest) => service.submit(SINGLE_USER, { kind: 'create', request });
+
+/** Runs what the worker would take next, to its end, and reads the request's run as the cluster's page does. */
+async function finishedRun(requestId: string) {
+  await worker.runNext();
+  return (await runOfRequest(journal, requestId))!;
 }
 
-describe('provisionCluster', () => {
-  beforeAll(() => {
-    // The journal in a SQLite file of this test file's own; the worker runs in this process.
-    vi.stubEnv('DATABASE_URL', `file:${join(mkdtempSync(join(tmpdir(), 'provision-')), 'journal.db')}`);
+const request = (change: Partial<ClusterRequest> = {}, requestId = crypto.randomUUID()) =>
+  aClusterRequest({ requestId, ...change });
+
+describe('submitting a create, and running it', () => {
+  beforeEach(async () => {
+    // A journal in a SQLite file of each test's own; a worker of the test's own, run by the test.
+    const db = openDatabase(`file:${join(mkdtempSync(join(tmpdir(), 'service-')), 'journal.db')}`);
+    await migrate(db);
+    journal = journalStore(db);
+    wake = vi.fn<() => void>();
+    service = createRequestService({ journal, wake });
+    worker = createWorker({ journal, owner: 'test-worker', leaseMs: 30_000, concurrency: 1, longestIdleMs: 100 });
     vi.stubEnv('AWS_REGION', 'us-east-1');
-  });
-  beforeEach(() => {
     sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333' });
     ecs.reset();
     serviceDiscovery.reset();
@@ -82,7 +88,12 @@ describe('provisionCluster', () => {
     fakeEcs();
     const validated = request({ monitoring: 'enhanced', tags: [{ key: 'team', value: '결제' }] });
     // Answered as soon as the request is stored; the worker then sends it.
-    await expect(provisionCluster(validated)).resolves.toMatchObject({ ok: true, clusterName: 'demo' });
+    await expect(provisionCluster(validated)).resolves.toMatchObject({
+      ok: true,
+      request: { id: validated.requestId, kind: 'create', clusterName: 'demo', state: 'queued' },
+    });
+    expect(wake).toHaveBeenCalledOnce();
+    expect(createClusterCalls()).toEqual([]);
     expect((await finishedRun(validated.requestId)).state).toBe('succeeded');
     expect(createClusterCalls()).toEqual([planCluster(validated).steps[0]?.call.input]);
   });
@@ -91,8 +102,10 @@ describe('provisionCluster', () => {
     fakeEcs(new Map([['demo', { clusterName: 'demo', status: 'ACTIVE', tags: [] }]]));
     await expect(provisionCluster(request())).resolves.toEqual({
       ok: false,
-      fieldErrors: { clusterName: 'validation.clusterName.taken' },
+      reason: 'nameTaken',
+      violations: [{ path: ['clusterName'], rule: 'nameFree', message: { key: 'validation.clusterName.taken' } }],
     });
+    expect(await worker.runNext()).toBe(false);
     expect(createClusterCalls()).toEqual([]);
   });
 
@@ -109,7 +122,11 @@ describe('provisionCluster', () => {
     const same = request({}, 'f6b5ff2c-5d9a-4a50-8a55-5f4f3c9e7c11');
     await provisionCluster(same);
     await finishedRun(same.requestId);
-    await expect(provisionCluster(same)).resolves.toMatchObject({ ok: true, clusterName: 'demo' });
+    await expect(provisionCluster(same)).resolves.toMatchObject({
+      ok: true,
+      request: { id: same.requestId, state: 'succeeded' },
+    });
+    expect(await worker.runNext()).toBe(false);
     expect(createClusterCalls()).toHaveLength(1);
     expect(clusters.get('demo')?.tags).toContainEqual({ key: REQUEST_TAG_KEY, value: same.requestId });
   });
@@ -121,8 +138,8 @@ describe('provisionCluster', () => {
     await finishedRun(id);
     await expect(provisionCluster(request({ clusterName: 'second' }, id))).resolves.toEqual({
       ok: false,
-      fieldErrors: {},
-      formError: { message: { key: 'request.reused', params: { name: 'first' } } },
+      reason: 'requestIdReused',
+      violations: [{ path: [], rule: 'newRequestId', message: { key: 'request.reused', params: { name: 'first' } } }],
     });
     expect(createClusterCalls().map((input) => input.clusterName)).toEqual(['first']);
   });
@@ -133,8 +150,14 @@ describe('provisionCluster', () => {
     const accepted = outcomes.filter((outcome) => outcome.ok);
     expect(accepted).toHaveLength(1);
     // The journal's unique index refuses the second while the first is under way.
-    expect(outcomes).toContainEqual({ ok: false, fieldErrors: { clusterName: 'validation.clusterName.beingCreated' } });
-    await finishedRun(accepted[0]!.requestId);
+    expect(outcomes).toContainEqual({
+      ok: false,
+      reason: 'unfinished',
+      violations: [
+        { path: ['clusterName'], rule: 'oneUnfinished', message: { key: 'validation.clusterName.beingCreated' } },
+      ],
+    });
+    await finishedRun(accepted[0]!.ok ? accepted[0]!.request.id : '');
     expect(createClusterCalls()).toHaveLength(1);
   });
 
@@ -159,7 +182,11 @@ describe('provisionCluster', () => {
     fakeEcs();
     await expect(
       provisionCluster(request({ namespace: 'arn:aws:servicediscovery:us-east-1:111122223333:namespace/ns-missing' })),
-    ).resolves.toEqual({ ok: false, fieldErrors: { namespace: 'validation.namespace.notFound' } });
+    ).resolves.toEqual({
+      ok: false,
+      reason: 'invalid',
+      violations: [{ path: ['namespace'], rule: 'namespaceExists', message: { key: 'validation.namespace.notFound' } }],
+    });
     expect(createClusterCalls()).toEqual([]);
     const found = request({ namespace: NAMESPACE_ARN });
     await expect(provisionCluster(found)).resolves.toMatchObject({ ok: true });
@@ -177,7 +204,7 @@ describe('provisionCluster', () => {
         }),
       )
       .resolves({ cluster: { clusterName: 'demo', status: 'ACTIVE' } });
-    // The worker waits its 3 s for the role, in real time: its idle loop keeps fake timers busy forever.
+    // The worker waits its 3 s for the role, in real time.
     const first = request();
     await expect(provisionCluster(first)).resolves.toMatchObject({ ok: true });
     expect((await finishedRun(first.requestId)).state).toBe('succeeded');
@@ -203,7 +230,8 @@ describe('provisionCluster', () => {
       .on(DescribeClustersCommand)
       .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: {} }));
     await expect(provisionCluster(request())).resolves.toMatchObject({
-      formError: { message: { key: 'aws.accessDenied', params: { permission: 'ecs:DescribeClusters' } } },
+      reason: 'awsUnavailable',
+      violations: [{ message: { key: 'aws.accessDenied', params: { permission: 'ecs:DescribeClusters' } } }],
     });
     expect(createClusterCalls()).toEqual([]);
   });

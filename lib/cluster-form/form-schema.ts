@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { ANYWHERE_IPV4, INBOUND_RULE_TYPES, needsPortRange, parsePortRange } from './ec2';
-import { FORM_FIELDS, type ClusterFormValues } from './form-fields';
-import { clusterRequestSchema, type ClusterRequest } from './request';
+import { ANYWHERE_IPV4, INBOUND_RULE_TYPES, needsPortRange, parsePortRange } from '@/lib/cluster/ec2';
+import { FORM_FIELDS, type ClusterFormValues } from './fields';
+import { clusterRequestSchema, type ClusterRequest } from '@/lib/cluster/request';
+import { formPath } from './field-paths';
 
 /**
  * The Create cluster form's schema, used by react-hook-form in the browser and by the server
@@ -146,43 +147,4 @@ function managedStorageFromForm(form: ClusterFormValues) {
   const kmsKeyId = optional(form.managedStorageKmsKeyId);
   const fargateEphemeralStorageKmsKeyId = form.fargate ? optional(form.fargateEphemeralStorageKmsKeyId) : undefined;
   return kmsKeyId || fargateEphemeralStorageKmsKeyId ? { kmsKeyId, fargateEphemeralStorageKmsKeyId } : undefined;
-}
-
-/** Where each part of the request is typed on the form (request path with `#` for a row index). */
-const FORM_PATH_OF: Record<string, string> = {
-  infrastructure: 'fargate',
-  'infrastructure.type': 'ec2',
-  'infrastructure.autoScalingGroupArn': 'autoScalingGroupArn',
-  'infrastructure.instances.spot': 'provisioningModel',
-  'infrastructure.instances.spot.allocationStrategy': 'spotAllocationStrategy',
-  'infrastructure.instances.securityGroup': 'securityGroupMode',
-  'infrastructure.instances.securityGroup.type': 'securityGroupMode',
-  'infrastructure.instances.securityGroup.ids': 'securityGroupIds',
-  'infrastructure.instances.securityGroup.name': 'securityGroupName',
-  'infrastructure.instances.securityGroup.description': 'securityGroupDescription',
-  'infrastructure.instances.securityGroup.inboundRules': 'inboundRules',
-  'infrastructure.instances.securityGroup.inboundRules.#.type': 'inboundRules.#.type',
-  'infrastructure.instances.securityGroup.inboundRules.#.portRange': 'inboundRules.#.ports',
-  'infrastructure.instances.securityGroup.inboundRules.#.cidr': 'inboundRules.#.cidr',
-  executeCommand: 'execLogging',
-  'executeCommand.kmsKeyId': 'execKmsKeyId',
-  'executeCommand.logging': 'execLogging',
-  'executeCommand.cloudWatch.logGroupName': 'execLogGroupName',
-  'executeCommand.s3.bucketName': 'execS3BucketName',
-  'executeCommand.s3.keyPrefix': 'execS3KeyPrefix',
-  'managedStorage.kmsKeyId': 'managedStorageKmsKeyId',
-  'managedStorage.fargateEphemeralStorageKmsKeyId': 'fargateEphemeralStorageKmsKeyId',
-};
-
-/** The form field a problem with part of the request belongs to, as a react-hook-form path. */
-export function formPath(requestPath: readonly PropertyKey[]): (string | number)[] {
-  const index = requestPath.find((part) => typeof part === 'number');
-  for (let length = requestPath.length; length > 0; length -= 1) {
-    const prefix = requestPath.slice(0, length).map((part) => (typeof part === 'number' ? '#' : String(part)));
-    const mapped = FORM_PATH_OF[prefix.join('.')];
-    if (mapped) return mapped.split('.').map((part) => (part === '#' ? (index as number) : part));
-    // The new group's own fields have the form's names.
-    if (prefix.length === 3 && prefix[1] === 'instances') return [prefix[2] as string];
-  }
-  return requestPath.map((part) => (typeof part === 'number' ? part : String(part)));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClusterFormValues } from '@/lib/cluster/form-fields';
-import { parsePolicy } from './load';
-import { formTeams, withTeamDefaults } from './form-rules';
+import { defaultClusterFormValues } from '@/lib/cluster-form/fields';
+import { parsePolicy } from '@/lib/policy/load';
+import { formTeams, withTeamDefaults } from './team-rules';
 
 const { policy } = parsePolicy(`
 teams:

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsFromZod } from './field-errors';
-import type { ClusterFormValues } from './form-fields';
-import { clusterFormSchema } from './schema';
-import { ec2Values, formValues } from './test-requests';
+import { fieldErrorsFromZod } from './zod-field-errors';
+import type { ClusterFormValues } from './fields';
+import { clusterFormSchema } from './form-schema';
+import { ec2Values, formValues } from './test-values';
 
 function errorsOf(change: Partial<ClusterFormValues>) {
   const result = clusterFormSchema.safeParse(formValues({ ...ec2Values, ...change }));

@@ -1,6 +1,6 @@
-import { DEFAULT_ROOT_VOLUME_GIB } from './ec2';
-import { MAX_INBOUND_RULES, MAX_USER_TAGS } from './limits';
-import type { MonitoringLevel } from './request';
+import { DEFAULT_ROOT_VOLUME_GIB } from '@/lib/cluster/ec2';
+import { MAX_INBOUND_RULES, MAX_USER_TAGS } from '@/lib/cluster/limits';
+import type { MonitoringLevel } from '@/lib/cluster/request';
 
 /**
  * The Create cluster form's fields, written once: each field's kind and default. The form's value

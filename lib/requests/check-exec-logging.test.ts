@@ -2,20 +2,21 @@ import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-
 import { HeadBucketCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterFormValues } from '@/lib/cluster/form-fields';
-import { validRequest } from '@/lib/cluster/test-requests';
+import { aClusterRequest } from '@/lib/cluster/builders';
+import type { ClusterRequest } from '@/lib/cluster/request';
 import { checkExecLoggingAgainstAws } from './check-exec-logging';
 
 const logs = mockClient(CloudWatchLogsClient);
 const s3 = mockClient(S3Client);
-const bothDestinations: Partial<ClusterFormValues> = {
-  execLogging: 'OVERRIDE',
-  execCloudWatch: true,
-  execLogGroupName: '/ecs/exec',
-  execS3: true,
-  execS3BucketName: 'exec-logs',
-};
-const check = (change: Partial<ClusterFormValues>) => checkExecLoggingAgainstAws(validRequest(change));
+type ExecuteCommand = NonNullable<ClusterRequest['executeCommand']>;
+const cloudWatch = { logGroupName: '/ecs/exec', encryptionEnabled: false };
+const s3Bucket = { bucketName: 'exec-logs', encryptionEnabled: false };
+const bothDestinations: ExecuteCommand = { logging: 'OVERRIDE', cloudWatch, s3: s3Bucket };
+/** Each violation's message at its domain path. */
+const check = (executeCommand: ExecuteCommand) =>
+  checkExecLoggingAgainstAws(aClusterRequest({ executeCommand })).then((violations) =>
+    Object.fromEntries(violations.map((violation) => [violation.path.join('.'), violation.message.key])),
+  );
 const s3Error = (status: number) =>
   new S3ServiceException({
     name: status === 404 ? 'NotFound' : 'Forbidden',
@@ -32,7 +33,7 @@ describe('checkExecLoggingAgainstAws', () => {
   });
 
   it('asks nothing unless logging goes to a destination', async () => {
-    await expect(check({ execLogging: 'NONE' })).resolves.toEqual({});
+    await expect(check({ logging: 'NONE' })).resolves.toEqual({});
     expect(logs.calls()).toHaveLength(0);
     expect(s3.calls()).toHaveLength(0);
   });
@@ -45,12 +46,12 @@ describe('checkExecLoggingAgainstAws', () => {
     logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: '/ecs/exec-other' }] });
     s3.on(HeadBucketCommand).rejects(s3Error(404));
     await expect(check(bothDestinations)).resolves.toEqual({
-      execLogGroupName: 'validation.logGroup.notFound',
-      execS3BucketName: 'validation.bucket.notFound',
+      'executeCommand.cloudWatch.logGroupName': 'validation.logGroup.notFound',
+      'executeCommand.s3.bucketName': 'validation.bucket.notFound',
     });
     s3.on(HeadBucketCommand).rejects(s3Error(403));
-    await expect(check({ ...bothDestinations, execCloudWatch: false })).resolves.toEqual({
-      execS3BucketName: 'validation.bucket.notFound',
+    await expect(check({ logging: 'OVERRIDE', s3: s3Bucket })).resolves.toEqual({
+      'executeCommand.s3.bucketName': 'validation.bucket.notFound',
     });
   });
 });

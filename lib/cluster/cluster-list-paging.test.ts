@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameOfArn, pageOfClusters, type ClusterPageQuery } from './cluster-page';
+import { nameOfArn, pageOfClusters, type ClusterPageQuery } from './cluster-list-paging';
 
 const NAMES = Array.from({ length: 1000 }, (_, index) => `cluster-${String(index).padStart(4, '0')}`);
 /** Every tenth cluster was deleted: ECS still describes it, as INACTIVE. */

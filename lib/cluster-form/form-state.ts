@@ -1,5 +1,5 @@
 import type { MessageRef, ValidationMessageKey } from '@/lib/i18n/messages';
-import type { ClusterFormValues } from './form-fields';
+import type { ClusterFormValues } from './fields';
 
 /**
  * What is wrong with a field: a message key, or a key with values (a team's rule names its prefix

@@ -1,13 +1,10 @@
 import 'server-only';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
-import { getViewer, type Viewer, viewerOf } from '@/lib/auth/viewer';
+import { machinePrincipal, type Principal, SINGLE_USER } from '@/lib/auth/principal';
+import { getPrincipal } from '@/lib/auth/session';
 import { type AuthSettings, authSettings, type PortalSettings } from '@/lib/auth/settings';
+import { currentPolicy } from '@/lib/policy/current';
 import type { ApiScope } from './scopes';
-
-/** Who calls the API, as the policy sees them. */
-export interface ApiCaller {
-  viewer: Viewer;
-}
 
 export type CallerProblem = 'unauthenticated' | 'invalidToken' | 'forbiddenScope' | 'issuerUnavailable';
 
@@ -24,21 +21,21 @@ async function signingKeys(issuer: string) {
 }
 
 /**
- * The API's caller: a machine with a client-credentials access token (a JWT from the same
+ * Who calls the API: a machine with a client-credentials access token (a JWT from the same
  * issuer: signature, issuer, audience and expiry checked with jose), or, for reads only, a person
  * signed in to the pages. In single-user mode, whoever reaches the loopback-only server.
  */
-export async function apiCaller(
+export async function apiPrincipal(
   request: Request,
   needed: ApiScope,
   settings: AuthSettings = authSettings(),
-): Promise<ApiCaller | CallerProblem> {
-  if (settings.mode === 'singleUser') return { viewer: { principal: { kind: 'local' }, scope: 'everything' } };
+): Promise<Principal | CallerProblem> {
+  if (settings.mode === 'singleUser') return SINGLE_USER;
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (!bearer) {
     // A browser's session reads; writes need a token, so no other site's page can make them.
-    const viewer = needed === 'cluster-requests:read' ? await getViewer() : null;
-    return viewer ? { viewer } : 'unauthenticated';
+    const person = needed === 'cluster-requests:read' ? await getPrincipal() : null;
+    return person ?? 'unauthenticated';
   }
   const claims = await verifiedClaims(bearer, settings);
   if (typeof claims === 'string') return claims;
@@ -48,7 +45,7 @@ export async function apiCaller(
       .includes(needed)
   )
     return 'forbiddenScope';
-  return { viewer: viewerOf({ kind: 'client', clientId: String(claims.client_id ?? claims.sub ?? '') }) };
+  return machinePrincipal(String(claims.client_id ?? claims.sub ?? ''), currentPolicy());
 }
 
 async function verifiedClaims(token: string, settings: PortalSettings) {

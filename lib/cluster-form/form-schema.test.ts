@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsFromZod } from './field-errors';
-import type { ClusterFormValues } from './form-fields';
-import { clusterFormSchema } from './schema';
-import { formValues } from './test-requests';
+import { fieldErrorsFromZod } from './zod-field-errors';
+import type { ClusterFormValues } from './fields';
+import { clusterFormSchema } from './form-schema';
+import { formValues } from './test-values';
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
