@@ -370,10 +370,18 @@ test('another team’s request and cluster are not found, and the OpenAPI docume
   const id = randomUUID();
   const db = new Database(databaseFile);
   const now = new Date().toISOString();
+  // A request of team search, as the journal stores one.
+  const request = { requestId: id, clusterName: 'search-hidden', infrastructure: { type: 'fargate' }, tags: [] };
   db.prepare(
     `insert into requests (id, cluster_name, account, region, request, plan, state, created_at, updated_at, team, fencing)
-     values (?, 'search-hidden', '123456789012', 'us-east-1', '{}', '{"steps":[]}', 'succeeded', ?, ?, 'search', 0)`,
-  ).run(id, now, now);
+     values (?, 'search-hidden', '123456789012', 'us-east-1', ?, ?, 'succeeded', ?, ?, 'search', 0)`,
+  ).run(
+    id,
+    JSON.stringify({ ...request, team: 'search' }),
+    JSON.stringify({ clusterName: 'search-hidden', requestId: id, steps: [] }),
+    now,
+    now,
+  );
   db.close();
   const bearer = await token();
   expect((await get('/cluster-requests/{id}', `/api/v1/cluster-requests/${id}`, bearer)).status).toBe(404);

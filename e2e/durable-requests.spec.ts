@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actionFields, clusterFormFields } from '../scripts/form-post.mjs';
 import { createDatabase, startPostgres } from '../scripts/postgres.mjs';
 import {
   autoScalingGroups,
@@ -13,6 +12,7 @@ import {
 } from './support/aws';
 import { type AppServer, startApp } from './support/app-server';
 import { expect, test } from './support/fixtures';
+import { postCreate } from './support/form-post';
 
 /**
  * Requests outlive the server process that took them: they are in the journal, and a server
@@ -34,16 +34,6 @@ test.afterAll(() => postgres?.stop());
 async function newPostgresDatabase() {
   postgres ??= await startPostgres();
   return createDatabase(postgres.url);
-}
-
-/** Posts the Create cluster form as a browser without JavaScript would, to a server of the test's own. */
-async function postCreate(url: string, name: string, extra: Record<string, string> = {}) {
-  const fields = actionFields(await (await fetch(`${url}/clusters/create`)).text());
-  const body = new FormData();
-  for (const [key, value] of Object.entries({ ...fields, ...clusterFormFields(name), ...extra }))
-    body.append(key, value);
-  const answer = await fetch(`${url}/clusters/create`, { method: 'POST', body, redirect: 'manual' });
-  expect(answer.status).toBe(303);
 }
 
 test('a request and its steps are still on the Requests page after the server restarts', async ({ page }) => {

@@ -57,6 +57,7 @@ export interface Fault {
   skip?: number;
   delayMs?: number;
   loseAnswer?: boolean;
+  holdAnswerMs?: number;
   match?: string;
 }
 

@@ -8,7 +8,9 @@
 //                      "match":"text the request body must contain"}
 //          (times: how many calls fail, -1 for all; skip: how many matching calls pass first;
 //           delayMs: answer that much later, with the error, or AWS's own answer when no code is given;
-//           loseAnswer: let AWS apply the call, then drop the connection instead of answering)
+//           loseAnswer: let AWS apply the call, then drop the connection instead of answering;
+//           holdAnswerMs: let AWS apply the call, then keep its answer that long: a server killed
+//           meanwhile dies between its AWS call and the journal's record of it)
 //   DELETE /__faults  clear all faults          GET /__calls, DELETE /__calls  the operations seen
 import { createServer, request as forward } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -89,6 +91,7 @@ createServer(async (req, res) => {
       (!f.match || body.toString('utf8').includes(f.match)),
   );
   let loseAnswer = false;
+  let holdAnswerMs = 0;
   if (fault && fault.skip > 0) fault.skip -= 1;
   else if (fault) {
     if (fault.times > 0) fault.times -= 1;
@@ -100,10 +103,18 @@ createServer(async (req, res) => {
     if (fault.drop) return req.socket.destroy();
     if (fault.code) return sendError(req, res, fault);
     loseAnswer = Boolean(fault.loseAnswer);
+    holdAnswerMs = fault.holdAnswerMs ?? 0;
   }
   const upstream = forward(
     { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-    (answer) => {
+    async (answer) => {
+      if (holdAnswerMs) {
+        const held = await readBody(answer);
+        await new Promise((resolve) => setTimeout(resolve, holdAnswerMs));
+        if (res.destroyed || req.socket.destroyed) return;
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        return res.end(held);
+      }
       if (loseAnswer) {
         answer.resume();
         answer.on('end', () => req.socket.destroy());
