@@ -52,7 +52,13 @@ export function FormField({
   const labelText = (
     <>
       {label}
-      {optionalText && <span className="font-normal italic"> - {optionalText}</span>}
+      {/* The space outside the span: a screen reader that trims each text node still reads "Name - optional". */}
+      {optionalText && (
+        <>
+          {' '}
+          <span className="font-normal italic">- {optionalText}</span>
+        </>
+      )}
     </>
   );
   const labelClassName =

@@ -1,6 +1,7 @@
 import { toJSONSchema } from 'zod/mini';
 import { clusterRequestSchema } from '@/lib/cluster/request';
 import { REQUEST_KINDS, REQUEST_STATES } from '@/lib/db/records';
+import { REFUSAL_PROBLEMS } from './refusal-statuses';
 import { API_SCOPES } from './scopes';
 
 /** The body of POST /cluster-requests: a ClusterRequest whose id is the Idempotency-Key header. */
@@ -160,23 +161,29 @@ const problems = (...statuses: number[]) =>
     statuses.map((status) => [
       String(status),
       {
-        description: PROBLEM_DESCRIPTIONS[status],
+        description: problemDescription(status),
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       },
     ]),
   );
-const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'The body is not JSON, or the Idempotency-Key header is missing',
+/** What each status means where the API answers it before the request service: the caller, the body. */
+const DOOR_PROBLEMS: Record<number, string> = {
+  400: 'The body is not JSON, or the Idempotency-Key header is missing or not a UUID',
   401: 'No valid access token (or, for reads, no signed-in session)',
-  403: 'The token lacks the scope, the team is not the caller’s, or its rules forbid deletes',
-  404: 'No such request or cluster the caller may see',
-  409: 'A request for this cluster name is unfinished, or (delete) the cluster still has services or tasks',
+  403: 'The token lacks the scope this operation needs',
   413: 'The body is over 64 KiB',
   415: 'The body is not application/json',
-  422: 'The request is not valid, has unknown fields, or breaks the team’s rules',
-  502: 'AWS could not be asked',
-  503: 'The request could not be stored, or the identity provider could not be reached to check the token',
+  422: 'The body is not one ClusterRequest object, or has fields a ClusterRequest does not know',
+  503: 'The identity provider could not be reached to check the token',
 };
+
+/** A status's description: what the door answers with it, then each refusal of the request service it stands for. */
+function problemDescription(status: number): string {
+  const refusals = Object.values(REFUSAL_PROBLEMS)
+    .filter((refusal) => refusal.status === status)
+    .map((refusal) => `${refusal.title} (problem-${refusal.type})`);
+  return [DOOR_PROBLEMS[status], ...refusals].filter(Boolean).join('; ');
+}
 
 /**
  * The HTTP API's OpenAPI 3.1 document, generated from the same zod schema the form and the server
@@ -336,7 +343,7 @@ export function openApiDocument() {
               headers: { Location: { schema: { type: 'string' } } },
               content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestSummary' } } },
             },
-            ...problems(400, 401, 403, 404, 409, 503),
+            ...problems(400, 401, 403, 404, 409, 422, 502, 503),
           },
         },
       },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Container } from '@/components/ui/Container';
 import { openApiDocument } from '@/lib/api/openapi';
+import { REFUSAL_PROBLEMS } from '@/lib/api/refusal-statuses';
 
 export const metadata: Metadata = { title: 'HTTP API' };
 
@@ -77,8 +78,20 @@ export default function ApiDocsPage() {
         <p>
           Every error answer has a <code>type</code> such as <code>/api/docs#problem-validation</code>, a{' '}
           <code>title</code>, the <code>status</code>, usually a <code>detail</code>, and for refusals a{' '}
-          <code>violations</code> list of <code>path</code>, <code>rule</code> and <code>message</code>.
+          <code>violations</code> list of <code>path</code>, <code>rule</code> and <code>message</code>. A refused
+          request answers, by the reason it was refused for:
         </p>
+        <dl className="mt-2 grid grid-cols-[auto_auto_1fr] gap-x-4">
+          {Object.values(REFUSAL_PROBLEMS).map(({ status, type, title }) => (
+            <div key={type} id={`problem-${type}`} className="contents">
+              <dt className="font-bold">{status}</dt>
+              <dd>
+                <code>problem-{type}</code>
+              </dd>
+              <dd>{title}</dd>
+            </div>
+          ))}
+        </dl>
       </Container>
     </div>
   );

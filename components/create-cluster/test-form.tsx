@@ -1,0 +1,37 @@
+'use client';
+
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { type ClusterFormValues, defaultClusterFormValues } from '@/lib/cluster-form/fields';
+import type { FieldErrors } from '@/lib/cluster-form/form-state';
+import messages from '@/lib/i18n/messages/en.json';
+import { formErrorsOf } from './field-errors';
+import { useFormMethods } from './form-methods';
+import { TeamsProvider } from './team-rules';
+
+/**
+ * For component tests: parts of the Create form inside what the form gives them (react-hook-form's
+ * methods, the teams, English messages), starting from the form's defaults and these errors.
+ */
+export function TestForm({
+  values = {},
+  errors = {},
+  children,
+}: {
+  values?: Partial<ClusterFormValues>;
+  errors?: FieldErrors;
+  children: ReactNode;
+}) {
+  const form = useForm<ClusterFormValues>({
+    defaultValues: { ...defaultClusterFormValues('6f1c1a52-3f0e-4d7c-9a51-2f6f4f1b8a10'), ...values },
+    errors: formErrorsOf(errors),
+  });
+  return (
+    <NextIntlClientProvider locale="en" messages={messages}>
+      <FormProvider {...useFormMethods(form as never)}>
+        <TeamsProvider teams={[]}>{children}</TeamsProvider>
+      </FormProvider>
+    </NextIntlClientProvider>
+  );
+}
