@@ -3,6 +3,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
+import { TEST_REQUEST_ID } from '@/lib/cluster/builders';
 import { type ClusterFormValues, defaultClusterFormValues } from '@/lib/cluster-form/fields';
 import type { FieldErrors } from '@/lib/cluster-form/form-state';
 import messages from '@/lib/i18n/messages/en.json';
@@ -24,7 +25,7 @@ export function TestForm({
   children: ReactNode;
 }) {
   const form = useForm<ClusterFormValues>({
-    defaultValues: { ...defaultClusterFormValues('6f1c1a52-3f0e-4d7c-9a51-2f6f4f1b8a10'), ...values },
+    defaultValues: { ...defaultClusterFormValues(TEST_REQUEST_ID), ...values },
     errors: formErrorsOf(errors),
   });
   return (

@@ -5,7 +5,7 @@ import fargatePolicy from '@/docs/iam/fargate.json';
 import ec2Policy from '@/docs/iam/ec2.json';
 import { planCluster, planTeardown } from '@/lib/cluster/plan';
 import { STEP_ACTIONS } from './perform';
-import { validRequest } from '@/lib/cluster-form/test-values';
+import { aClusterRequest } from '@/lib/cluster/builders';
 
 /** The IAM prefix of each AWS SDK client package the server uses. */
 const IAM_PREFIX: Record<string, string> = {
@@ -74,7 +74,7 @@ describe('the IAM policies in docs/iam', () => {
   });
 
   it('the Fargate policy allows everything a Fargate-only cluster needs, and no more than the EC2 policy', () => {
-    const plan = planCluster(validRequest());
+    const plan = planCluster(aClusterRequest());
     const teardown = planTeardown({
       clusterName: 'demo',
       requestId: plan.requestId,

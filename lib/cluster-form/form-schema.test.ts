@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldErrorsFromZod } from './zod-field-errors';
 import type { ClusterFormValues } from './fields';
 import { clusterFormSchema } from './form-schema';
-import { formValues } from './test-values';
+import { formValues, TEST_REQUEST_ID, validRequest } from './test-values';
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -196,5 +196,61 @@ describe('the rest of the form', () => {
     expect(request.clusterName).toBe('demo');
     expect(request.tags).toEqual([{ key: 'team', value: 'payments' }]);
     expect(errorsOf({ clusterName: 'de\uFEFFmo' }).clusterName).toBe('validation.clusterName.characters');
+  });
+});
+
+describe('what the form leaves out of the request', () => {
+  const requestOf = (change: Partial<ClusterFormValues>) => clusterFormSchema.parse(formValues(change));
+
+  it('a Container Insights level left at the account’s default, which ECS then applies', () => {
+    expect(requestOf({ monitoringDefault: 'enhanced', monitoring: 'enhanced' }).monitoring).toBeUndefined();
+    expect(requestOf({ monitoringDefault: 'enhanced', monitoring: 'disabled' }).monitoring).toBe('disabled');
+  });
+
+  it('the ECS Exec destinations not chosen, whatever their fields hold', () => {
+    expect(
+      requestOf({ execLogging: 'NONE', execLogGroupName: '/ecs/exec', execS3BucketName: 'exec-logs' }).executeCommand,
+    ).toEqual({ logging: 'NONE' });
+  });
+
+  it('an empty namespace', () => {
+    expect(requestOf({ namespace: '' }).namespace).toBeUndefined();
+  });
+});
+
+describe('the form’s values as the domain request', () => {
+  const fargateOnly = {
+    requestId: TEST_REQUEST_ID,
+    clusterName: 'demo',
+    infrastructure: { type: 'fargate' },
+    tags: [],
+  };
+
+  it('numbers are numbers, the infrastructure one shape, settings left alone absent', () => {
+    expect(validRequest()).toEqual(fargateOnly);
+    const ec2 = validRequest({
+      ec2: true,
+      instanceType: 't3.medium',
+      vpcId: 'vpc-0a1b2c3d4e5f60718',
+      subnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
+      securityGroupIds: ['sg-0dddddddddddddddd'],
+      minSize: '1',
+      maxSize: '3',
+    });
+    expect(ec2.infrastructure).toEqual({
+      type: 'ec2NewGroup',
+      fargate: true,
+      instances: {
+        amiFamily: 'al2023',
+        instanceType: 't3.medium',
+        minSize: 1,
+        maxSize: 3,
+        rootVolumeSize: 30,
+        vpcId: 'vpc-0a1b2c3d4e5f60718',
+        subnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
+        securityGroup: { type: 'existing', ids: ['sg-0dddddddddddddddd'] },
+        publicIp: 'subnet',
+      },
+    });
   });
 });

@@ -1,8 +1,9 @@
+import { TEST_REQUEST_ID } from '@/lib/cluster/builders';
 import { defaultClusterFormValues, type ClusterFormValues } from './fields';
 import { clusterFormSchema } from './form-schema';
 
-/** Form values for tests: the defaults with a name, and an EC2 setup that passes every rule. */
-export const TEST_REQUEST_ID = '6f1c1a52-3f0e-4d7c-9a51-2f6f4f1b8a10';
+/** Form values for tests of the form: the defaults with a name, and an EC2 setup that passes every rule. */
+export { TEST_REQUEST_ID };
 
 export const ec2Values: Partial<ClusterFormValues> = {
   ec2: true,

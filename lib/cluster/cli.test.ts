@@ -5,9 +5,9 @@ import * as iam from '@aws-sdk/client-iam';
 import * as ssm from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
 import { awsCliCommand, awsCliScript } from './cli';
-import type { ClusterFormValues } from '@/lib/cluster-form/fields';
 import { planCluster } from './plan';
-import { ec2Values, validRequest } from '@/lib/cluster-form/test-values';
+import { aClusterRequest, anEc2Request } from './builders';
+import type { ClusterRequest } from './request';
 
 /** The SDK's own description of each operation's input: member names and, for each, its kind. */
 const SDK: Record<string, Record<string, unknown>> = { autoscaling: autoScaling, ec2, ecs, iam, ssm };
@@ -103,56 +103,54 @@ function cliProblems([aws, service = '', operation = '', ...rest]: string[]): st
   return problems;
 }
 
-const REQUESTS: [string, Partial<ClusterFormValues>][] = [
+const REQUESTS: [string, ClusterRequest][] = [
   [
     'Fargate with every setting',
-    {
-      monitoring: 'enhanced',
-      monitoringDefault: 'disabled',
-      namespace: 'shop',
-      tags: [{ key: 'owner', value: 'Kim Min-jun' }],
-    },
+    aClusterRequest({ monitoring: 'enhanced', namespace: 'shop', tags: [{ key: 'owner', value: 'Kim Min-jun' }] }),
   ],
   [
     'EC2: new role, new security group, Spot, public IP',
-    {
-      ...ec2Values,
-      instanceProfile: '',
+    anEc2Request({
+      instanceProfile: undefined,
       keyName: 'ops',
-      provisioningModel: 'SPOT',
+      spot: { allocationStrategy: 'price-capacity-optimized' },
       publicIp: 'on',
-      securityGroupMode: 'new',
-      securityGroupIds: [],
-      securityGroupName: 'hosts',
-      inboundRules: [{ type: 'custom-tcp', ports: '8000-8100', source: 'custom', cidr: '10.0.0.0/8' }],
-    },
+      securityGroup: {
+        type: 'new',
+        name: 'hosts',
+        inboundRules: [{ type: 'custom-tcp', portRange: { from: 8000, to: 8100 }, cidr: '10.0.0.0/8' }],
+      },
+    }),
   ],
   [
     'EC2: an existing group',
-    {
-      ...ec2Values,
-      autoScalingGroupArn:
-        'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/g',
-    },
+    aClusterRequest({
+      infrastructure: {
+        type: 'ec2ExistingGroup',
+        fargate: true,
+        autoScalingGroupArn:
+          'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/g',
+      },
+    }),
   ],
 ];
 
 describe('awsCliScript', () => {
   it.each(REQUESTS)('%s: every command uses options the AWS CLI has, of the right kind', (_, change) => {
-    const plan = planCluster(validRequest(change));
+    const plan = planCluster(change);
     const commands = commandsOf(awsCliScript(plan));
     expect(commands).toHaveLength(plan.steps.length);
     expect(commands.flatMap(cliProblems)).toEqual([]);
   });
 
   it('writes booleans as the CLI’s flag pairs', () => {
-    const script = awsCliScript(planCluster(validRequest(REQUESTS[1]![1])));
+    const script = awsCliScript(planCluster(REQUESTS[1]![1]));
     expect(script).toContain('--no-new-instances-protected-from-scale-in');
     expect(script).not.toMatch(/--new-instances-protected-from-scale-in (true|false)/);
   });
 
   it('captures what later steps need into variables, and uses them where the plan refers to them', () => {
-    const script = awsCliScript(planCluster(validRequest(REQUESTS[1]![1])));
+    const script = awsCliScript(planCluster(REQUESTS[1]![1]));
     expect(script).not.toContain('{{');
     expect(script).toMatch(
       /^IMAGE_ID=\$\(aws ssm get-parameter \\\n {2}--name \S+ \\\n {2}--query Parameter.Value \\\n {2}--output text\)$/m,
@@ -169,7 +167,7 @@ describe('awsCliScript', () => {
   it('is a script bash accepts', async () => {
     const { spawnSync } = await import('node:child_process');
     for (const [, change] of REQUESTS) {
-      const check = spawnSync('bash', ['-n'], { input: awsCliScript(planCluster(validRequest(change))) });
+      const check = spawnSync('bash', ['-n'], { input: awsCliScript(planCluster(change)) });
       expect(check.stderr.toString()).toBe('');
       expect(check.status).toBe(0);
     }

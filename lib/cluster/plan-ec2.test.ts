@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TAG_KEY } from './limits';
 import { type AwsCall, ecsUserData, planCluster, type StepAction, type StepActions } from './plan';
-import { ec2Values, TEST_REQUEST_ID, validRequest } from '@/lib/cluster-form/test-values';
-import type { ClusterFormValues } from '@/lib/cluster-form/fields';
+import { aClusterRequest, anEc2Request, TEST_REQUEST_ID } from './builders';
+import type { ClusterRequest, NewGroup } from './request';
 
 const EXISTING_GROUP =
   'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/web';
 
-const planFor = (change: Partial<ClusterFormValues> = {}) => planCluster(validRequest({ ...ec2Values, ...change }));
-const stepIds = (change: Partial<ClusterFormValues> = {}) => planFor(change).steps.map((step) => step.id);
+/** The new group's fields to change, and (`request`) the rest of the request's. */
+type Change = Partial<NewGroup> & { request?: Partial<Omit<ClusterRequest, 'infrastructure'>>; fargate?: boolean };
+const planFor = ({ request = {}, fargate, ...instances }: Change = {}) =>
+  planCluster(anEc2Request(instances, { ...request, ...(fargate !== undefined && { fargate }) }));
+const stepIds = (change: Change = {}) => planFor(change).steps.map((step) => step.id);
+const withExistingGroup = (autoScalingGroupArn: string) =>
+  planCluster(aClusterRequest({ infrastructure: { type: 'ec2ExistingGroup', fargate: true, autoScalingGroupArn } }));
 
 /** The input of the one call of `action` in the plan. */
-function inputOf<A extends StepAction>(change: Partial<ClusterFormValues>, action: A): StepActions[A] {
+function inputOf<A extends StepAction>(change: Change, action: A): StepActions[A] {
   const calls = planFor(change).steps.filter((step) => step.call.action === action);
   expect(calls).toHaveLength(1);
   return (calls[0]?.call as Extract<AwsCall, { action: A }>).input as StepActions[A];
@@ -34,7 +39,7 @@ describe('planCluster for Amazon EC2 instances', () => {
   });
 
   it('creates ecsInstanceRole and its instance profile first when asked', () => {
-    const ids = stepIds({ instanceProfile: '' });
+    const ids = stepIds({ instanceProfile: undefined });
     expect(ids.slice(0, 5)).toEqual([
       'resolveAmi',
       'createInstanceRole',
@@ -42,24 +47,25 @@ describe('planCluster for Amazon EC2 instances', () => {
       'createInstanceProfile',
       'addRoleToInstanceProfile',
     ]);
-    expect(inputOf({ instanceProfile: '' }, 'iam:AttachRolePolicy')).toEqual({
+    expect(inputOf({ instanceProfile: undefined }, 'iam:AttachRolePolicy')).toEqual({
       RoleName: 'ecsInstanceRole',
       PolicyArn: 'arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role',
     });
-    const trust = JSON.parse(inputOf({ instanceProfile: '' }, 'iam:CreateRole').AssumeRolePolicyDocument ?? '');
+    const trust = JSON.parse(inputOf({ instanceProfile: undefined }, 'iam:CreateRole').AssumeRolePolicyDocument ?? '');
     expect(trust.Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
   });
 
   it('creates a new security group with its rules before the cluster, and launches into it', () => {
-    const change: Partial<ClusterFormValues> = {
-      securityGroupMode: 'new',
-      securityGroupIds: [],
-      securityGroupName: 'ecs-hosts',
-      inboundRules: [
-        { type: 'ssh', ports: '', source: 'custom', cidr: '10.0.0.0/8' },
-        { type: 'custom-tcp', ports: '8000-8100', source: 'anywhere', cidr: '' },
-        { type: 'all-traffic', ports: '', source: 'custom', cidr: '10.1.0.0/16' },
-      ],
+    const change: Change = {
+      securityGroup: {
+        type: 'new',
+        name: 'ecs-hosts',
+        inboundRules: [
+          { type: 'ssh', cidr: '10.0.0.0/8' },
+          { type: 'custom-tcp', portRange: { from: 8000, to: 8100 }, cidr: '0.0.0.0/0' },
+          { type: 'all-traffic', cidr: '10.1.0.0/16' },
+        ],
+      },
     };
     expect(stepIds(change).slice(0, 4)).toEqual([
       'resolveAmi',
@@ -86,7 +92,7 @@ describe('planCluster for Amazon EC2 instances', () => {
   });
 
   it('skips the rules step of a new group without rules; deleting the group undoes both', () => {
-    const plan = planFor({ securityGroupMode: 'new', securityGroupIds: [], securityGroupName: 'closed' });
+    const plan = planFor({ securityGroup: { type: 'new', name: 'closed', inboundRules: [] } });
     expect(plan.steps.map((step) => step.id)).not.toContain('authorizeSecurityGroupIngress');
     expect(plan.steps.find((step) => step.id === 'createSecurityGroup')?.undo).toEqual({
       action: 'ec2:DeleteSecurityGroup',
@@ -94,11 +100,8 @@ describe('planCluster for Amazon EC2 instances', () => {
     });
   });
 
-  it('fills the launch template from the form: AMI from SSM, type, role, key, volume, user data', () => {
-    const template = inputOf(
-      { keyName: 'ops', rootVolumeSize: '100', amiFamily: 'al2023' },
-      'ec2:CreateLaunchTemplate',
-    );
+  it('fills the launch template from the request: AMI from SSM, type, role, key, volume, user data', () => {
+    const template = inputOf({ keyName: 'ops', rootVolumeSize: 100, amiFamily: 'al2023' }, 'ec2:CreateLaunchTemplate');
     expect(template.LaunchTemplateName).toBe(`ecs-demo-${TEST_REQUEST_ID.slice(0, 8)}`);
     expect(template.LaunchTemplateData).toMatchObject({
       ImageId: '{{resolveAmi.imageId}}',
@@ -128,7 +131,7 @@ describe('planCluster for Amazon EC2 instances', () => {
   });
 
   it('On-demand: the group launches the template; desired capacity is the minimum', () => {
-    const group = inputOf({ minSize: '2', maxSize: '7' }, 'autoscaling:CreateAutoScalingGroup');
+    const group = inputOf({ minSize: 2, maxSize: 7 }, 'autoscaling:CreateAutoScalingGroup');
     expect(group).toMatchObject({
       MinSize: 2,
       MaxSize: 7,
@@ -140,10 +143,7 @@ describe('planCluster for Amazon EC2 instances', () => {
   });
 
   it('Spot: a mixed instances policy with no On-demand share and the chosen strategy', () => {
-    const group = inputOf(
-      { provisioningModel: 'SPOT', spotAllocationStrategy: 'capacity-optimized' },
-      'autoscaling:CreateAutoScalingGroup',
-    );
+    const group = inputOf({ spot: { allocationStrategy: 'capacity-optimized' } }, 'autoscaling:CreateAutoScalingGroup');
     expect(group).not.toHaveProperty('LaunchTemplate');
     expect(group.MixedInstancesPolicy).toEqual({
       LaunchTemplate: {
@@ -162,7 +162,10 @@ describe('planCluster for Amazon EC2 instances', () => {
   });
 
   it('tags the group for ECS and names its instances, keeping the user’s own Name', () => {
-    const tags = inputOf({ tags: [{ key: 'team', value: 'a' }] }, 'autoscaling:CreateAutoScalingGroup').Tags;
+    const tags = inputOf(
+      { request: { tags: [{ key: 'team', value: 'a' }] } },
+      'autoscaling:CreateAutoScalingGroup',
+    ).Tags;
     expect(tags?.map(({ Key, Value }) => [Key, Value])).toEqual([
       ['team', 'a'],
       [REQUEST_TAG_KEY, TEST_REQUEST_ID],
@@ -170,17 +173,18 @@ describe('planCluster for Amazon EC2 instances', () => {
       ['Name', 'ECS Instance - demo'],
     ]);
     expect(tags?.every((tag) => tag.PropagateAtLaunch)).toBe(true);
-    const named = inputOf({ tags: [{ key: 'Name', value: 'mine' }] }, 'autoscaling:CreateAutoScalingGroup').Tags;
+    const named = inputOf(
+      { request: { tags: [{ key: 'Name', value: 'mine' }] } },
+      'autoscaling:CreateAutoScalingGroup',
+    ).Tags;
     expect(named?.filter((tag) => tag.Key === 'Name').map((tag) => tag.Value)).toEqual(['mine']);
   });
 
   it('puts the user’s tags and the request tag on everything it creates', () => {
     const plan = planFor({
-      instanceProfile: '',
-      securityGroupMode: 'new',
-      securityGroupIds: [],
-      securityGroupName: 'g',
-      tags: [{ key: 'team', value: 'a' }],
+      instanceProfile: undefined,
+      securityGroup: { type: 'new', name: 'g', inboundRules: [] },
+      request: { tags: [{ key: 'team', value: 'a' }] },
     });
     const text = (action: StepAction) =>
       JSON.stringify(plan.steps.find((step) => step.call.action === action)?.call.input);
@@ -225,7 +229,7 @@ describe('planCluster for Amazon EC2 instances', () => {
   });
 
   it('with an existing group: cluster → capacity provider for that group → attach', () => {
-    const plan = planFor({ autoScalingGroupArn: EXISTING_GROUP });
+    const plan = withExistingGroup(EXISTING_GROUP);
     expect(plan.steps.map((step) => step.id)).toEqual([
       'createCluster',
       'createCapacityProvider',
@@ -234,19 +238,14 @@ describe('planCluster for Amazon EC2 instances', () => {
       'attachCapacityProviders',
       'waitForCluster',
     ]);
-    expect(
-      inputOf({ autoScalingGroupArn: EXISTING_GROUP }, 'ecs:CreateCapacityProvider').autoScalingGroupProvider
-        ?.autoScalingGroupArn,
-    ).toBe(EXISTING_GROUP);
+    const provider = plan.steps.find((step) => step.call.action === 'ecs:CreateCapacityProvider')?.call;
+    expect(provider?.action === 'ecs:CreateCapacityProvider' && provider.input.autoScalingGroupProvider).toMatchObject({
+      autoScalingGroupArn: EXISTING_GROUP,
+    });
   });
 
   it('undoes every step that creates something', () => {
-    const plan = planFor({
-      instanceProfile: '',
-      securityGroupMode: 'new',
-      securityGroupIds: [],
-      securityGroupName: 'g',
-    });
+    const plan = planFor({ instanceProfile: undefined, securityGroup: { type: 'new', name: 'g', inboundRules: [] } });
     const withoutUndo = plan.steps.filter((step) => !step.undo).map((step) => step.id);
     expect(withoutUndo).toEqual([
       'resolveAmi',
@@ -259,13 +258,13 @@ describe('planCluster for Amazon EC2 instances', () => {
 
   it('names resources within AWS’s limits, never starting a capacity provider with aws, ecs or fargate', () => {
     for (const clusterName of ['ecs-prod', 'fargate', 'aws', 'x'.repeat(255)]) {
-      const plan = planFor({ clusterName });
+      const plan = planFor({ request: { clusterName } });
       const provider = plan.steps.find((step) => step.call.action === 'ecs:CreateCapacityProvider')?.call.input as {
         name: string;
       };
       expect(provider.name).toMatch(/^cp-[A-Za-z0-9_-]+$/);
       expect(provider.name.length).toBeLessThanOrEqual(255);
-      const template = inputOf({ clusterName }, 'ec2:CreateLaunchTemplate').LaunchTemplateName ?? '';
+      const template = inputOf({ request: { clusterName } }, 'ec2:CreateLaunchTemplate').LaunchTemplateName ?? '';
       expect(template).toMatch(/^[a-zA-Z0-9().\-/_]{3,128}$/);
     }
   });

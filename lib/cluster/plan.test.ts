@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TAG_KEY } from './limits';
 import { planCluster } from './plan';
-import type { ClusterFormValues } from '@/lib/cluster-form/fields';
-import { TEST_REQUEST_ID as REQUEST_ID, validRequest } from '@/lib/cluster-form/test-values';
+import { aClusterRequest, TEST_REQUEST_ID as REQUEST_ID } from './builders';
+import type { ClusterRequest } from './request';
 
 const KEY = (n: number) => `arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-12345678900${n}`;
 
-const planFor = (change: Partial<ClusterFormValues>) => planCluster(validRequest(change));
+const planFor = (change: Partial<ClusterRequest>) => planCluster(aClusterRequest(change));
 
-const createClusterInput = (change: Partial<ClusterFormValues>) => {
+const createClusterInput = (change: Partial<ClusterRequest>) => {
   const [step] = planFor(change).steps;
   if (step?.call.action !== 'ecs:CreateCluster') throw new Error('the first step must create the cluster');
   return step.call.input;
@@ -23,10 +23,8 @@ describe('planCluster for Fargate', () => {
     });
   });
 
-  it('leaves Container Insights to the account while the person keeps its default', () => {
-    expect(createClusterInput({ monitoringDefault: 'enhanced', monitoring: 'enhanced' })).not.toHaveProperty(
-      'settings',
-    );
+  it('leaves Container Insights to the account when the request names no level', () => {
+    expect(createClusterInput({ monitoring: undefined })).not.toHaveProperty('settings');
   });
 
   it('is one CreateCluster step, undone by DeleteCluster', () => {
@@ -38,15 +36,12 @@ describe('planCluster for Fargate', () => {
   });
 
   it.each(['enhanced', 'enabled', 'disabled'] as const)('sends containerInsights=%s when chosen', (monitoring) => {
-    const monitoringDefault = monitoring === 'disabled' ? 'enabled' : 'disabled';
-    expect(createClusterInput({ monitoring, monitoringDefault }).settings).toEqual([
-      { name: 'containerInsights', value: monitoring },
-    ]);
+    expect(createClusterInput({ monitoring }).settings).toEqual([{ name: 'containerInsights', value: monitoring }]);
   });
 
   it('names the default namespace as typed, or none when empty', () => {
     expect(createClusterInput({ namespace: 'shop' }).serviceConnectDefaults).toEqual({ namespace: 'shop' });
-    expect(createClusterInput({ namespace: '' })).not.toHaveProperty('serviceConnectDefaults');
+    expect(createClusterInput({})).not.toHaveProperty('serviceConnectDefaults');
   });
 
   it('keeps the user’s tags in order and adds the request tag last', () => {
@@ -66,17 +61,17 @@ describe('planCluster for Fargate', () => {
 
   describe('ECS Exec configuration', () => {
     it('is left out when logging is Default and no key is set', () => {
-      expect(createClusterInput({ execLogging: 'DEFAULT' })).not.toHaveProperty('configuration');
+      expect(createClusterInput({ executeCommand: undefined })).not.toHaveProperty('configuration');
     });
 
     it('carries the key with Default logging', () => {
-      expect(createClusterInput({ execKmsKeyId: KEY(1) }).configuration).toEqual({
+      expect(createClusterInput({ executeCommand: { kmsKeyId: KEY(1), logging: 'DEFAULT' } }).configuration).toEqual({
         executeCommandConfiguration: { kmsKeyId: KEY(1), logging: 'DEFAULT' },
       });
     });
 
     it('says NONE when logging is turned off', () => {
-      expect(createClusterInput({ execLogging: 'NONE' }).configuration).toEqual({
+      expect(createClusterInput({ executeCommand: { logging: 'NONE' } }).configuration).toEqual({
         executeCommandConfiguration: { logging: 'NONE' },
       });
     });
@@ -84,10 +79,7 @@ describe('planCluster for Fargate', () => {
     it('overrides logging to a CloudWatch log group', () => {
       expect(
         createClusterInput({
-          execLogging: 'OVERRIDE',
-          execCloudWatch: true,
-          execLogGroupName: '/ecs/exec',
-          execLogGroupEncryption: true,
+          executeCommand: { logging: 'OVERRIDE', cloudWatch: { logGroupName: '/ecs/exec', encryptionEnabled: true } },
         }).configuration,
       ).toEqual({
         executeCommandConfiguration: {
@@ -100,10 +92,10 @@ describe('planCluster for Fargate', () => {
     it('overrides logging to an S3 bucket, with the prefix only when given', () => {
       expect(
         createClusterInput({
-          execLogging: 'OVERRIDE',
-          execS3: true,
-          execS3BucketName: 'exec-logs',
-          execS3KeyPrefix: 'demo/',
+          executeCommand: {
+            logging: 'OVERRIDE',
+            s3: { bucketName: 'exec-logs', keyPrefix: 'demo/', encryptionEnabled: false },
+          },
         }).configuration,
       ).toEqual({
         executeCommandConfiguration: {
@@ -112,7 +104,9 @@ describe('planCluster for Fargate', () => {
         },
       });
       expect(
-        createClusterInput({ execLogging: 'OVERRIDE', execS3: true, execS3BucketName: 'exec-logs' }).configuration,
+        createClusterInput({
+          executeCommand: { logging: 'OVERRIDE', s3: { bucketName: 'exec-logs', encryptionEnabled: false } },
+        }).configuration,
       ).toEqual({
         executeCommandConfiguration: {
           logging: 'OVERRIDE',
@@ -124,12 +118,11 @@ describe('planCluster for Fargate', () => {
     it('sends both destinations when both are chosen', () => {
       expect(
         createClusterInput({
-          execLogging: 'OVERRIDE',
-          execCloudWatch: true,
-          execLogGroupName: '/ecs/exec',
-          execS3: true,
-          execS3BucketName: 'exec-logs',
-          execS3Encryption: true,
+          executeCommand: {
+            logging: 'OVERRIDE',
+            cloudWatch: { logGroupName: '/ecs/exec', encryptionEnabled: false },
+            s3: { bucketName: 'exec-logs', encryptionEnabled: true },
+          },
         }).configuration,
       ).toEqual({
         executeCommandConfiguration: {
@@ -143,27 +136,25 @@ describe('planCluster for Fargate', () => {
         },
       });
     });
-
-    it('ignores the fields of the destinations not chosen', () => {
-      expect(
-        createClusterInput({ execLogging: 'NONE', execLogGroupName: '/ecs/exec', execS3BucketName: 'exec-logs' })
-          .configuration,
-      ).toEqual({ executeCommandConfiguration: { logging: 'NONE' } });
-    });
   });
 
   describe('managed storage encryption', () => {
     it('sends each key that is set', () => {
       expect(
-        createClusterInput({ managedStorageKmsKeyId: KEY(2), fargateEphemeralStorageKmsKeyId: KEY(3) }).configuration,
+        createClusterInput({ managedStorage: { kmsKeyId: KEY(2), fargateEphemeralStorageKmsKeyId: KEY(3) } })
+          .configuration,
       ).toEqual({ managedStorageConfiguration: { kmsKeyId: KEY(2), fargateEphemeralStorageKmsKeyId: KEY(3) } });
-      expect(createClusterInput({ fargateEphemeralStorageKmsKeyId: KEY(3) }).configuration).toEqual({
-        managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: KEY(3) },
-      });
+      expect(createClusterInput({ managedStorage: { fargateEphemeralStorageKmsKeyId: KEY(3) } }).configuration).toEqual(
+        {
+          managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: KEY(3) },
+        },
+      );
     });
 
     it('sits beside the ECS Exec configuration', () => {
-      expect(createClusterInput({ execLogging: 'NONE', managedStorageKmsKeyId: KEY(2) }).configuration).toEqual({
+      expect(
+        createClusterInput({ executeCommand: { logging: 'NONE' }, managedStorage: { kmsKeyId: KEY(2) } }).configuration,
+      ).toEqual({
         executeCommandConfiguration: { logging: 'NONE' },
         managedStorageConfiguration: { kmsKeyId: KEY(2) },
       });

@@ -1,49 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toJSONSchema } from 'zod/mini';
 import { clusterRequestSchema } from './request';
-import { TEST_REQUEST_ID, validRequest } from '@/lib/cluster-form/test-values';
+import { anEc2Request, TEST_REQUEST_ID } from './builders';
 
 const fargateOnly = { requestId: TEST_REQUEST_ID, clusterName: 'demo', infrastructure: { type: 'fargate' }, tags: [] };
 
 describe('ClusterRequest', () => {
-  it('is the domain: numbers are numbers, the infrastructure one shape, settings left alone absent', () => {
-    expect(validRequest()).toEqual(fargateOnly);
-    const ec2 = validRequest({
-      ec2: true,
-      instanceType: 't3.medium',
-      vpcId: 'vpc-0a1b2c3d4e5f60718',
-      subnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
-      securityGroupIds: ['sg-0dddddddddddddddd'],
-      minSize: '1',
-      maxSize: '3',
-    });
-    expect(ec2.infrastructure).toEqual({
-      type: 'ec2NewGroup',
-      fargate: true,
-      instances: {
-        amiFamily: 'al2023',
-        instanceType: 't3.medium',
-        minSize: 1,
-        maxSize: 3,
-        rootVolumeSize: 30,
-        vpcId: 'vpc-0a1b2c3d4e5f60718',
-        subnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
-        securityGroup: { type: 'existing', ids: ['sg-0dddddddddddddddd'] },
-        publicIp: 'subnet',
-      },
-    });
-  });
-
   it('refuses form strings where numbers belong', () => {
-    const withStrings = structuredClone(
-      validRequest({
-        ec2: true,
-        instanceType: 't3.medium',
-        vpcId: 'vpc-0a1b2c3d4e5f60718',
-        subnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
-        securityGroupIds: ['sg-0dddddddddddddddd'],
-      }),
-    ) as {
+    const withStrings = structuredClone(anEc2Request()) as {
       infrastructure: { instances: Record<string, unknown> };
     };
     withStrings.infrastructure.instances.minSize = '0';

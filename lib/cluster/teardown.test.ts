@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { planCluster, planTeardown, type TeardownFacts } from './plan';
-import { ec2Values, validRequest } from '@/lib/cluster-form/test-values';
-import type { ClusterFormValues } from '@/lib/cluster-form/fields';
+import { aClusterRequest, anEc2Request } from './builders';
+import type { ClusterRequest, NewGroup } from './request';
 
 const DELETE_ID = '0b7e3c1d-6a2f-4e8b-9c3d-5e6f7a8b9c0d';
 
-/** A cluster created here from these form values, every step done (or as `statuses` says). */
-function createdHere(change: Partial<ClusterFormValues>, statuses?: (id: string) => string) {
-  const plan = planCluster(validRequest({ ...ec2Values, ...change }));
+/** A cluster created here with a new group of these fields (or this request), every step done (or as `statuses` says). */
+function createdHere(change: Partial<NewGroup> | ClusterRequest, statuses?: (id: string) => string) {
+  const plan = planCluster('requestId' in change ? change : anEc2Request(change));
   return {
     requestId: plan.requestId,
     plan,
@@ -57,7 +57,10 @@ describe('planTeardown', () => {
   });
 
   it('an EC2 cluster with a new role and security group: everything it made, in reverse, the cluster last', () => {
-    const created = createdHere({ instanceProfile: '', securityGroupMode: 'new', securityGroupName: 'demo-sg' });
+    const created = createdHere({
+      instanceProfile: undefined,
+      securityGroup: { type: 'new', name: 'demo-sg', inboundRules: [] },
+    });
     const steps = stepsOf({ createdHere: created });
     expect(steps.map((step) => step.id)).toEqual([
       'removeCapacityProviders',
@@ -91,7 +94,7 @@ describe('planTeardown', () => {
 
   it('keeps a role the creating request made while other clusters use it, and names them', () => {
     const teardown = planTeardown(
-      facts({ createdHere: createdHere({ instanceProfile: '' }), roleUsedBy: ['payments-api'] }),
+      facts({ createdHere: createdHere({ instanceProfile: undefined }), roleUsedBy: ['payments-api'] }),
     );
     expect(teardown.ok && teardown.plan.steps.map((step) => step.id)).not.toContain('deleteInstanceRole');
     expect(teardown.ok && teardown.plan.keeps).toContainEqual({
@@ -112,7 +115,9 @@ describe('planTeardown', () => {
   it('an existing Auto Scaling group: deletes the capacity provider, keeps the group', () => {
     const arn =
       'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:8f0e5b2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/web';
-    const created = createdHere({ autoScalingGroupArn: arn });
+    const created = createdHere(
+      aClusterRequest({ infrastructure: { type: 'ec2ExistingGroup', fargate: true, autoScalingGroupArn: arn } }),
+    );
     const teardown = planTeardown(
       facts({ createdHere: created, capacityProviders: [`cp-demo-${created.requestId.slice(0, 8)}`] }),
     );
@@ -127,7 +132,7 @@ describe('planTeardown', () => {
   });
 
   it('leaves out what the creating request rolled back or never made', () => {
-    const created = createdHere({ instanceProfile: '' }, (id) =>
+    const created = createdHere({ instanceProfile: undefined }, (id) =>
       id === 'createInstanceRole'
         ? 'rolledBack'
         : id.startsWith('create') && id !== 'createCluster'
@@ -138,7 +143,7 @@ describe('planTeardown', () => {
   });
 
   it('deletes what a failed create could not roll back, but not what it could not verify', () => {
-    const created = createdHere({ instanceProfile: '' }, (id) =>
+    const created = createdHere({ instanceProfile: undefined }, (id) =>
       id === 'createLaunchTemplate'
         ? 'rollbackFailed'
         : id === 'createInstanceRole'
