@@ -2,6 +2,52 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+/**
+ * What each folder of lib/ may import from the others (README: How the code is laid out). The
+ * domain (cluster) knows nothing of the server; the form's shapes (cluster-form) stay out of the
+ * service and the worker; only runtime wires the process's database, service and worker together.
+ */
+const LIB_IMPORTS = {
+  i18n: [],
+  cluster: ['i18n'],
+  'cluster-form': ['cluster', 'policy', 'i18n'],
+  policy: ['cluster', 'i18n'],
+  http: ['i18n'],
+  aws: ['cluster', 'i18n'],
+  db: ['cluster', 'i18n'],
+  auth: ['db', 'policy', 'i18n'],
+  provision: ['aws', 'cluster', 'db', 'i18n'],
+  requests: ['auth', 'aws', 'cluster', 'db', 'policy', 'provision', 'i18n'],
+  runtime: ['db', 'provision', 'requests'],
+  api: ['auth', 'aws', 'cluster', 'db', 'policy', 'provision', 'requests', 'i18n'],
+};
+const JOURNAL_ROWS = {
+  group: ['@/lib/db/tables'],
+  message: 'Rows are lib/db’s own: use the records of lib/db/records.',
+};
+
+const libFolderRules = Object.entries(LIB_IMPORTS).map(([folder, allowed]) => ({
+  files: [`lib/${folder}/**/*.{ts,tsx}`],
+  // Tests and their helpers put the layers together on purpose.
+  ignores: ['**/*.test.{ts,tsx}', '**/test-*.{ts,tsx}', '**/*-for-tests.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...(folder === 'db' ? [] : [JOURNAL_ROWS]),
+          {
+            group: Object.keys(LIB_IMPORTS)
+              .filter((other) => other !== folder && !allowed.includes(other))
+              .flatMap((other) => [`@/lib/${other}`, `@/lib/${other}/*`]),
+            message: `lib/${folder} may import only from lib/${[folder, ...allowed].join(', lib/')}.`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -19,16 +65,10 @@ export default defineConfig([
           message: 'Read the journal’s decoded records from lib/db; never parse its columns elsewhere.',
         },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@/lib/db/tables'], message: 'Rows are lib/db’s own: use the records of lib/db/records.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [JOURNAL_ROWS] }],
     },
   },
+  ...libFolderRules,
   globalIgnores([
     '.next/**',
     '.node/**',

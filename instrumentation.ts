@@ -6,7 +6,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   // In portal mode a server without its sign-in settings or a usable policy file stops at once.
-  (await import('@/lib/policy/startup')).checkPortalSettings();
+  (await import('@/lib/auth/portal-startup')).checkPortalSettings();
   const [{ database }, { databaseProblem }, { startWorker }] = await Promise.all([
     import('@/lib/db'),
     import('@/lib/db/problems'),

@@ -45,6 +45,11 @@ export class AwsCallError extends Error {
   }
 }
 
+/** AWS accepted work (a cluster, a capacity provider) that did not finish within the wait's deadline. */
+export class WaitTimeoutError extends Error {
+  override name = 'WaitTimeoutError';
+}
+
 /** Every IAM action a function of lib/aws declares it needs: the IAM policy test reads them. */
 export const DECLARED_ACTIONS = new Set<string>();
 

@@ -13,13 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SINGLE_USER } from '@/lib/auth/principal';
+import { machinePrincipal, SINGLE_USER } from '@/lib/auth/principal';
 import { aClusterRequest } from '@/lib/cluster/builders';
 import { REQUEST_TAG_KEY } from '@/lib/cluster/limits';
 import { planCluster } from '@/lib/cluster/plan';
 import type { ClusterRequest } from '@/lib/cluster/request';
 import { migrate, openDatabase } from '@/lib/db/connect';
 import { type Journal, journalStore } from '@/lib/db/journal';
+import { parsePolicy } from '@/lib/policy/load';
 import { runOfRequest } from '@/lib/provision/runs';
 import { createWorker, type Worker } from '@/lib/provision/worker';
 import { createRequestService, type RequestService } from './service';
@@ -234,5 +235,88 @@ describe('submitting a create, and running it', () => {
       violations: [{ message: { key: 'aws.accessDenied', params: { permission: 'ecs:DescribeClusters' } } }],
     });
     expect(createClusterCalls()).toEqual([]);
+  });
+});
+
+describe('deciding by the team’s rules, every decision audited', () => {
+  const policy = {
+    file: 'policy.yaml',
+    ...parsePolicy(`
+teams:
+  payments:
+    clients: [payments-ci]
+    clusterNamePrefix: payments-
+  search:
+    groups: [search-eng]
+`),
+  };
+  const ci = machinePrincipal('payments-ci', policy);
+  const submit = (change: Partial<ClusterRequest>) =>
+    service.submit(ci, { kind: 'create', request: request({ team: 'payments', ...change }) });
+
+  beforeEach(async () => {
+    const db = openDatabase(`file:${join(mkdtempSync(join(tmpdir(), 'service-')), 'journal.db')}`);
+    await migrate(db);
+    journal = journalStore(db);
+    service = createRequestService({ journal, wake: () => {} });
+    vi.stubEnv('AWS_REGION', 'us-east-1');
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333' });
+    ecs.reset();
+    fakeEcs();
+  });
+
+  it('refuses a broken rule at its domain path, and audits the refusal with the rule and the policy version', async () => {
+    const refusedRequest = request({ team: 'payments', clusterName: 'demo' });
+    const outcome = await service.submit(ci, { kind: 'create', request: refusedRequest });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'policy',
+      violations: [
+        {
+          path: ['clusterName'],
+          rule: 'clusterNamePrefix',
+          message: { key: 'validation.policy.clusterNamePrefix', params: { prefix: 'payments-' } },
+        },
+      ],
+    });
+    expect(await journal.find(refusedRequest.requestId)).toBeUndefined();
+    expect(await journal.auditTrail(refusedRequest.requestId)).toEqual([
+      expect.objectContaining({
+        action: 'refused',
+        kind: 'create',
+        actor: 'client:payments-ci',
+        team: 'payments',
+        policyVersion: policy.version,
+        violations: [
+          {
+            path: 'clusterName',
+            rule: 'clusterNamePrefix',
+            message: { key: 'validation.policy.clusterNamePrefix', params: { prefix: 'payments-' } },
+          },
+        ],
+      }),
+    ]);
+  });
+
+  it('refuses another team as not the caller’s', async () => {
+    await expect(submit({ team: 'search', clusterName: 'search-x' })).resolves.toMatchObject({
+      ok: false,
+      reason: 'team',
+      violations: [{ path: ['team'], rule: 'team' }],
+    });
+  });
+
+  it('stores an allowed request with who asked, for which team, under which rules: allowed, then submitted', async () => {
+    const outcome = await submit({ clusterName: 'payments-api' });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.request).toMatchObject({
+      requestedBy: 'client:payments-ci',
+      team: 'payments',
+      policyVersion: policy.version,
+    });
+    expect((await journal.auditTrail(outcome.request.id)).map((event) => [event.action, event.actor])).toEqual([
+      ['allowed', 'client:payments-ci'],
+      ['submitted', 'client:payments-ci'],
+    ]);
   });
 });

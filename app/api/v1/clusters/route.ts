@@ -2,7 +2,7 @@ import { apiPrincipal } from '@/lib/api/api-principal';
 import { clusterView } from '@/lib/api/cluster-view';
 import { callerProblem } from '@/lib/api/http';
 import { problem } from '@/lib/api/problem';
-import { teamsInView } from '@/lib/auth/permissions';
+import { canSee, teamsInView } from '@/lib/auth/permissions';
 import { clusterListPage } from '@/lib/aws/cluster-list';
 import { clusterListParams, clusterListSearch } from '@/lib/cluster/cluster-list-paging';
 
@@ -20,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   const params = { ...asked, team: teams.find((team) => team === asked.team) };
   let page;
   try {
-    page = await clusterListPage(principal, params);
+    page = await clusterListPage((team) => canSee(principal, team), params);
   } catch {
     return problem(502, 'aws', 'AWS could not be asked', 'The clusters could not be listed. Try again.');
   }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { authSettings } from '@/lib/auth/settings';
-import { currentPolicy, policyFilePath } from './current';
+import { currentPolicy, policyFilePath } from '@/lib/policy/current';
+import { authSettings } from './settings';
 
 /**
  * In portal mode the server needs its sign-in settings and a usable policy file: without them it
