@@ -2,7 +2,7 @@ import 'server-only';
 import { currentPlace } from '@/lib/aws/account';
 import { canSee } from '@/lib/auth/permissions';
 import { type Principal, principalName } from '@/lib/auth/principal';
-import { type Journal, NameTakenError } from '@/lib/db/journal';
+import { type Journal, NameTakenError, type NewRequest } from '@/lib/db/journal';
 import type { RequestRecord } from '@/lib/db/records';
 import { createKind } from './create';
 import { deleteKind } from './delete';
@@ -24,9 +24,11 @@ export interface RequestService {
   submit(principal: Principal, submitted: SubmittedRequest): Promise<Outcome>;
 }
 
-const KINDS: { [K in SubmittedRequest['kind']]: RequestKindHandler<Extract<SubmittedRequest, { kind: K }>, never> } = {
-  create: createKind as never,
-  delete: deleteKind as never,
+type AnyKind = RequestKindHandler<SubmittedRequest, unknown>;
+/** Each kind's handler, which the service treats alike: each is handed only requests of its own kind. */
+const KINDS: Record<SubmittedRequest['kind'], AnyKind> = {
+  create: createKind as AnyKind,
+  delete: deleteKind as AnyKind,
 };
 
 /** The refusals that are the team's rules deciding: audited, as every allowed request is. */
@@ -35,7 +37,7 @@ const DECIDED_BY_RULES = new Set<Refused['reason']>(['team', 'policy', 'forbidde
 export function createRequestService({ journal, wake }: RequestServiceDependencies): RequestService {
   return {
     async submit(principal, submitted) {
-      const kind = KINDS[submitted.kind] as RequestKindHandler<SubmittedRequest, unknown>;
+      const kind = KINDS[submitted.kind];
       const parsed = kind.parse(principal, submitted);
       if ('ok' in parsed) return parsed;
 
@@ -56,29 +58,12 @@ export function createRequestService({ journal, wake }: RequestServiceDependenci
         return refusedForFailure(error);
       }
 
-      const decided = 'ok' in prepared ? DECIDED_BY_RULES.has(prepared.reason) : true;
       try {
-        if (decided) {
-          await journal.audit({
-            requestId: parsed.id,
-            kind: submitted.kind,
-            actor: principalName(principal),
-            team: 'ok' in prepared ? teamAsked(parsed.request) : prepared.team,
-            action: 'ok' in prepared ? 'refused' : 'allowed',
-            policyVersion: principal.mode === 'singleUser' ? null : principal.policy.version,
-            ...('ok' in prepared && {
-              violations: prepared.violations.map(({ path, rule, message }) => ({
-                path: path.join('.'),
-                rule,
-                message,
-              })),
-            }),
-          });
+        if (!('ok' in prepared) || DECIDED_BY_RULES.has(prepared.reason)) {
+          await journal.audit(decision(principal, submitted.kind, parsed, prepared));
         }
         if ('ok' in prepared) return prepared;
-        const request = await journal.insert({ ...prepared, id: parsed.id, ...place } as Parameters<
-          Journal['insert']
-        >[0]);
+        const request = await journal.insert({ ...prepared, id: parsed.id, ...place } as NewRequest);
         wake();
         return { ok: true, request };
       } catch (error) {
@@ -101,7 +86,26 @@ function replayed(principal: Principal, earlier: RequestRecord, same: boolean): 
   );
 }
 
-const teamAsked = (request: unknown) => (request as { team?: string }).team ?? null;
+/** What the audit trail keeps of a decision: who, for which team, under which rules, and every rule broken. */
+function decision(
+  principal: Principal,
+  kind: SubmittedRequest['kind'],
+  parsed: { id: string; request: unknown },
+  prepared: Prepared | Refused,
+) {
+  const refusal = 'ok' in prepared ? prepared : undefined;
+  return {
+    requestId: parsed.id,
+    kind,
+    actor: principalName(principal),
+    team: refusal ? ((parsed.request as { team?: string }).team ?? null) : (prepared as Prepared).team,
+    action: refusal ? ('refused' as const) : ('allowed' as const),
+    policyVersion: principal.mode === 'singleUser' ? null : principal.policy.version,
+    ...(refusal && {
+      violations: refusal.violations.map(({ path, rule, message }) => ({ path: path.join('.'), rule, message })),
+    }),
+  };
+}
 
 function unfinished(kind: SubmittedRequest['kind']): Refused {
   return kind === 'create'
