@@ -26,14 +26,6 @@ export function teamsInView(principal: Principal): string[] {
 /** The teams the principal may create clusters for (the Create form offers these). */
 export const teamsToActFor = teamsInView;
 
-/** Whether the principal may ask for anything on the team's behalf. */
-export function mayActFor(principal: Principal, team: string | undefined): boolean {
-  if (principal.mode === 'singleUser') return true;
-  return (
-    team !== undefined && team in principal.policy.policy.teams && (principal.admin || principal.teams.includes(team))
-  );
-}
-
 /** Deletes: a team's people and clients unless its rules say no; admins, and single-user mode, always. */
 export function mayDelete(principal: Principal, team: string | null): boolean {
   if (principal.mode === 'singleUser' || principal.admin) return true;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fargatePolicy from '@/docs/iam/fargate.json';
 import ec2Policy from '@/docs/iam/ec2.json';
 import { planCluster, planTeardown } from '@/lib/cluster/plan';
+import { DECLARED_ACTIONS } from './errors';
 import { STEP_ACTIONS } from './perform';
 import { aClusterRequest } from '@/lib/cluster/builders';
 
@@ -66,6 +67,15 @@ describe('the IAM policies in docs/iam', () => {
     expect(operations.length).toBeGreaterThan(30);
     const policy = allowed(ec2Policy);
     expect(operations.filter((operation) => !policy.has(operation))).toEqual([]);
+  });
+
+  it('the EC2 policy allows every IAM action a function of lib/aws declares it needs', async () => {
+    // Each module declares its actions (needs()) as it loads.
+    for (const file of sourceFiles('lib/aws')) await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, '')}`);
+    const policy = allowed(ec2Policy);
+    const declared = [...DECLARED_ACTIONS].map((action) => (action in AUTHORIZED_AS ? AUTHORIZED_AS[action] : action));
+    expect(declared.length).toBeGreaterThan(30);
+    expect(declared.filter((action) => action !== undefined && !policy.has(action))).toEqual([]);
   });
 
   it('the EC2 policy allows every action a plan step may perform', () => {
