@@ -18,7 +18,7 @@ const LIB_IMPORTS = {
   auth: ['db', 'policy', 'i18n'],
   provision: ['aws', 'cluster', 'db', 'i18n'],
   requests: ['auth', 'aws', 'cluster', 'db', 'policy', 'provision', 'i18n'],
-  runtime: ['db', 'provision', 'requests'],
+  runtime: ['auth', 'aws', 'db', 'policy', 'provision', 'requests', 'i18n'],
   api: ['auth', 'aws', 'cluster', 'db', 'policy', 'provision', 'requests', 'i18n'],
 };
 const JOURNAL_ROWS = {

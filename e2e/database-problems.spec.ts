@@ -31,6 +31,18 @@ test('an unreachable PostgreSQL: every page says so, and Create fails on the for
   await expect(page.locator('#form-error')).toContainText('Check DATABASE_URL and that PostgreSQL is running');
   await expect(page.locator('#form-error')).toContainText('Nothing was created.');
   expect(await clusterNames()).toEqual([]);
+
+  // A load balancer asking: alive, but not ready, and why, without the database's address.
+  expect((await fetch(`${server.url}/api/health/live`)).status).toBe(200);
+  const ready = await fetch(`${server.url}/api/health/ready`);
+  expect(ready.status).toBe(503);
+  expect(ready.headers.get('cache-control')).toBe('no-store');
+  const text = await ready.text();
+  expect(JSON.parse(text)).toMatchObject({
+    status: 'not ready',
+    checks: { journal: { ok: false, detail: 'unreachable' }, worker: { ok: true }, awsCredentials: { ok: true } },
+  });
+  expect(text).not.toMatch(/127\.0\.0\.1|postgres:|:9\b/);
 });
 
 test('a damaged SQLite file, and one from a newer version of the app, are named on the page', async ({ page }) => {

@@ -10,6 +10,7 @@ import { clusterNames, describeCluster, ecs } from './support/aws';
 import { type AppServer, startApp } from './support/app-server';
 import { expectNoViolations } from './support/axe';
 import { expect, formRuns, openSection, test } from './support/fixtures';
+import { E2E } from './support/settings';
 
 /**
  * The team portal, signed in for real: the sandbox's OpenID Connect provider (oidc-provider),
@@ -81,6 +82,25 @@ function auditEvents(requestId: string) {
     db.close();
   }
 }
+
+test('health is answered without signing in, never cached, and names no secret', async () => {
+  const live = await fetch(`${APP_URL}/api/health/live`, { redirect: 'manual' });
+  expect(live.status).toBe(200);
+  const ready = await fetch(`${APP_URL}/api/health/ready`, { redirect: 'manual' });
+  expect(ready.status).toBe(200);
+  expect(ready.headers.get('cache-control')).toBe('no-store');
+  const text = await ready.text();
+  expect(JSON.parse(text)).toEqual({
+    status: 'ready',
+    checks: {
+      journal: { ok: true },
+      worker: { ok: true },
+      awsCredentials: { ok: true },
+      policy: { ok: true, detail: expect.stringMatching(/^version [0-9a-f]+$/) },
+    },
+  });
+  for (const secret of [E2E.secretAccessKey, E2E.accessKeyId, '127.0.0.1']) expect(text).not.toContain(secret);
+});
 
 test('a payments person sees the team’s rules on the form, and each broken rule is refused at its field with nothing sent to AWS', async ({
   page,

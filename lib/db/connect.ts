@@ -63,3 +63,9 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
   if (newer) throw new DatabaseSetupError('newerVersion', newer[1]!);
   throw error;
 }
+
+/** Whether the database answers and holds every migration this version of the app knows. */
+export async function isMigrated(db: Kysely<Database>): Promise<boolean> {
+  const migrations = await new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } }).getMigrations();
+  return migrations.every((migration) => migration.executedAt !== undefined);
+}

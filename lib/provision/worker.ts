@@ -32,6 +32,8 @@ export interface Worker {
   runNext(): Promise<boolean>;
   /** Starts the claim loop in the background. */
   start(): void;
+  /** Whether the claim loop runs: started, and not stopping. */
+  isRunning(): boolean;
   /** Ends an idle wait: a request was just submitted. */
   wake(): void;
   /** Claims nothing more; each run hands its request back once its current step is over. Settles when all have. */
@@ -150,6 +152,7 @@ export function createWorker(deps: WorkerDependencies): Worker {
       started = true;
       void loop();
     },
+    isRunning: () => started && !stopping,
     wake: wakeAll,
     async stop() {
       stopping = true;

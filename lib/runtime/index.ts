@@ -62,6 +62,9 @@ export function startWorker(): void {
   });
 }
 
+/** Whether this process's worker is taking requests. */
+export const workerIsRunning = () => runtime.worker.isRunning();
+
 function wakeWorker(): void {
   startWorker();
   runtime.worker.wake();
