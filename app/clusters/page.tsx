@@ -11,6 +11,7 @@ import { inputClassName } from '@/components/ui/inputStyles';
 import { currentPlace } from '@/lib/aws/account';
 import { clusterListPage } from '@/lib/aws/cluster-list';
 import { tagOf } from '@/lib/aws/clusters';
+import { withAwsDeadline } from '@/lib/aws/deadline';
 import { load } from '@/lib/aws/load';
 import { canSee, teamsInView } from '@/lib/auth/permissions';
 import { requirePrincipal } from '@/lib/auth/session';
@@ -43,7 +44,7 @@ export default async function ClustersPage({ searchParams }: Props) {
   const read = (name: string) => (typeof raw[name] === 'string' ? raw[name] : undefined);
   const asked = clusterListParams(read);
   const params: ClusterListParams = { ...asked, team: teams.find((known) => known === asked.team) };
-  const page = await load(() => clusterListPage((team) => canSee(principal, team), params));
+  const page = await withAwsDeadline(() => load(() => clusterListPage((team) => canSee(principal, team), params)));
   const latest = page.ok ? await latestRequests(page.value.clusters) : new Map<string, RequestRecord>();
   const inPortal = teams.length > 0;
   // Where the list is, apart from the page: what sorting, paging and the form keep.

@@ -35,7 +35,9 @@ export function appEnvironment(databaseUrl: string): Record<string, string> {
     NEXT_MANUAL_SIG_HANDLE: 'true',
     // Tests change the account between page views: lists are read from moto every time.
     AWS_LIST_CACHE_SECONDS: '0',
-    // Short deadlines, so the tests of a hanging AWS end quickly.
+    // Short deadlines, so the tests of a hanging AWS end quickly: each attempt 5 s, a page view or a
+    // submit 4 s in all, so the page's deadline is the one a test sees.
     AWS_REQUEST_TIMEOUT_MS: '5000',
+    AWS_PAGE_DEADLINE_MS: '4000',
   };
 }

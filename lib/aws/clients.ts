@@ -8,15 +8,26 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
+import { currentDeadline } from './deadline';
 
 /**
  * One client per service per process. Region, credentials and endpoint come only from the
  * environment (the SDK's default chain: AWS_REGION, AWS_PROFILE/SSO, keys, container or instance
  * role, AWS_ENDPOINT_URL[_<SERVICE>]), with the SDK's standard retries.
  */
-function lazy<T>(create: () => T): () => T {
+function lazy<T extends { send: (...args: never[]) => unknown }>(create: () => T): () => T {
   let client: T | undefined;
-  return () => (client ??= create());
+  return () => (client ??= sharingTheDeadline(create()));
+}
+
+/** Every call of the client is aborted with the page view's or submit's deadline (deadline.ts), when there is one. */
+function sharingTheDeadline<T extends { send: (...args: never[]) => unknown }>(client: T): T {
+  const send = client.send.bind(client) as (command: unknown, options?: object) => unknown;
+  client.send = ((command: unknown, options?: object) => {
+    const deadline = currentDeadline();
+    return send(command, deadline ? { abortSignal: deadline.signal, ...options } : options);
+  }) as T['send'];
+  return client;
 }
 
 const milliseconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -31,4 +31,43 @@ describe('AWS calls have deadlines', () => {
     expect((failure as InstanceType<typeof AwsCallError>).action).toBe('ecs:DescribeClusters');
     expect(describeAwsError(failure)).toEqual({ key: 'aws.timedOut', params: { seconds: 1 } });
   });
+
+  it('calls inside one page view share its deadline, retries included, and say so', async () => {
+    vi.stubEnv('AWS_ENDPOINT_URL', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+    vi.stubEnv('AWS_REGION', 'us-east-1');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+    // Alone, each of three attempts would wait 3 s.
+    vi.stubEnv('AWS_MAX_ATTEMPTS', '3');
+    vi.stubEnv('AWS_REQUEST_TIMEOUT_MS', '3000');
+    vi.resetModules();
+    const { findCluster, listClusterNames } = await import('./clusters');
+    const { describeAwsError } = await import('./errors');
+    const { withAwsDeadline } = await import('./deadline');
+    const failures = await withAwsDeadline(
+      () =>
+        Promise.all([
+          findCluster('demo').catch((error: unknown) => describeAwsError(error)),
+          listClusterNames().catch((error: unknown) => describeAwsError(error)),
+        ]),
+      1000,
+    );
+    expect(failures).toEqual([
+      { key: 'aws.timedOut', params: { seconds: 1 } },
+      { key: 'aws.timedOut', params: { seconds: 1 } },
+    ]);
+  });
+
+  it('work started outside any deadline (the worker, even when a submit starts it) keeps none', async () => {
+    const { currentDeadline, outsideAnyDeadline, withAwsDeadline } = await import('./deadline');
+    const seen = await withAwsDeadline(async () => {
+      const inside = currentDeadline()?.seconds;
+      const started = outsideAnyDeadline(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return currentDeadline();
+      });
+      return { inside, outside: await started };
+    }, 3000);
+    expect(seen).toEqual({ inside: 3, outside: undefined });
+  });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { currentDeadline } from './deadline';
 import type { MessageRef } from '@/lib/i18n/messages';
 
 /** What the server knows of a failed AWS call, as the SDK reports it. */
@@ -95,6 +96,8 @@ export function describeAwsError(failure: unknown): MessageRef {
   if (LIMIT_EXCEEDED.has(name)) return { key: 'aws.limitExceeded', params: { detail } };
   if (INVALID_REQUEST.has(name)) return { key: 'aws.invalidRequest', params: { detail } };
   if (name === 'CredentialsProviderError') return { key: 'aws.noCredentials' };
+  // The page view's or submit's deadline passed (deadline.ts).
+  if (name === 'AbortError') return { key: 'aws.timedOut', params: { seconds: currentDeadline()?.seconds ?? 0 } };
   const timedOutAfterMs = name === 'TimeoutError' ? /(\d+) ?ms/.exec(detail)?.[1] : undefined;
   if (timedOutAfterMs) return { key: 'aws.timedOut', params: { seconds: Math.round(Number(timedOutAfterMs) / 1000) } };
   const networkCode = networkErrorCode(aws);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { outsideAnyDeadline, withAwsDeadline } from '@/lib/aws/deadline';
 import { database } from '@/lib/db';
 import { type Journal, journalStore } from '@/lib/db/journal';
 import { createWorker, type Worker } from '@/lib/provision/worker';
@@ -37,9 +38,10 @@ export async function journal(): Promise<Journal> {
   return journalStore(await database());
 }
 
-/** The request service, for the form's actions and the API. */
+/** The request service, for the form's actions and the API: a submit's AWS checks share one deadline. */
 export function requestService(): RequestService {
-  return createRequestService({ journal: lazyJournal(), wake: wakeWorker });
+  const service = createRequestService({ journal: lazyJournal(), wake: wakeWorker });
+  return { submit: (principal, request) => withAwsDeadline(() => service.submit(principal, request)) };
 }
 
 /**
@@ -50,7 +52,8 @@ export function requestService(): RequestService {
  * the process then ends here, once the runs have handed back or WORKER_STOP_SECONDS have passed.
  */
 export function startWorker(): void {
-  runtime.worker.start();
+  // Its AWS calls keep the SDK's own deadlines, whoever starts it.
+  outsideAnyDeadline(() => runtime.worker.start());
   if (runtime.stopOnSignal) return;
   runtime.stopOnSignal = true;
   process.once('SIGTERM', async () => {

@@ -16,6 +16,7 @@ import { canSee, mayDelete } from '@/lib/auth/permissions';
 import type { Principal } from '@/lib/auth/principal';
 import { requirePrincipal } from '@/lib/auth/session';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
+import { withAwsDeadline } from '@/lib/aws/deadline';
 import { load } from '@/lib/aws/load';
 import type { Loaded } from '@/lib/cluster/options';
 import type { MessageKey, Translate } from '@/lib/i18n/messages';
@@ -39,11 +40,14 @@ export default async function ClusterPage({ params, searchParams }: Props) {
   );
   const { t } = await getTranslator();
   const run = await runToShow(principal, name, request);
-  const cluster = await load(() => findCluster(name));
-  // Another team's cluster is "not found": its details are not this person's to see.
-  const found =
-    cluster.ok && cluster.value && canSee(principal, tagOf(cluster.value, TEAM_TAG_KEY)) ? cluster.value : undefined;
-  const ec2Capacity = found ? await load(() => describeEc2Capacity(found)) : undefined;
+  // The page's reads of AWS share one deadline.
+  const { cluster, found, ec2Capacity } = await withAwsDeadline(async () => {
+    const cluster = await load(() => findCluster(name));
+    // Another team's cluster is "not found": its details are not this person's to see.
+    const found =
+      cluster.ok && cluster.value && canSee(principal, tagOf(cluster.value, TEAM_TAG_KEY)) ? cluster.value : undefined;
+    return { cluster, found, ec2Capacity: found ? await load(() => describeEc2Capacity(found)) : undefined };
+  });
 
   return (
     <div className="space-y-4">

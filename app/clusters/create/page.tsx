@@ -7,6 +7,7 @@ import { reviewOf } from '@/lib/cluster-form/review';
 import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { accountContainerInsights } from '@/lib/aws/account-settings';
+import { withAwsDeadline } from '@/lib/aws/deadline';
 import { loadEc2Options } from '@/lib/aws/ec2-options';
 import type { Ec2OptionsSource } from '@/lib/cluster/options';
 import { loadList } from '@/lib/aws/load';
@@ -58,11 +59,14 @@ export default async function CreateClusterPage({ searchParams }: Props) {
   const params = await searchParams;
   const withEc2 = params.ec2 === '1';
   const fresh = params.refresh === '1';
-  const ec2Options: Ec2OptionsSource = withEc2 ? { loaded: await loadEc2Options(fresh) } : { onceChosen: { fresh } };
-  const [namespaces, accountMonitoring] = await Promise.all([
-    loadList('namespaces', listNamespaces, fresh),
-    loadList('accountContainerInsights', accountContainerInsights, fresh),
-  ]);
+  // The page's reads share one deadline: a list AWS does not answer says so, and the page still loads.
+  const [ec2Options, namespaces, accountMonitoring] = await withAwsDeadline(() =>
+    Promise.all([
+      withEc2 ? loadEc2Options(fresh).then((loaded): Ec2OptionsSource => ({ loaded })) : { onceChosen: { fresh } },
+      loadList('namespaces', listNamespaces, fresh),
+      loadList('accountContainerInsights', accountContainerInsights, fresh),
+    ]),
+  );
   const initialValues = initialFormValues({
     requestId: randomUUID(),
     teams,

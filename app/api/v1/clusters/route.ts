@@ -4,6 +4,7 @@ import { callerProblem } from '@/lib/api/http';
 import { problem } from '@/lib/api/problem';
 import { canSee, teamsInView } from '@/lib/auth/permissions';
 import { clusterListPage } from '@/lib/aws/cluster-list';
+import { withAwsDeadline } from '@/lib/aws/deadline';
 import { clusterListParams, clusterListSearch } from '@/lib/cluster/cluster-list-paging';
 
 /**
@@ -20,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   const params = { ...asked, team: teams.find((team) => team === asked.team) };
   let page;
   try {
-    page = await clusterListPage((team) => canSee(principal, team), params);
+    page = await withAwsDeadline(() => clusterListPage((team) => canSee(principal, team), params));
   } catch {
     return problem(502, 'aws', 'AWS could not be asked', 'The clusters could not be listed. Try again.');
   }

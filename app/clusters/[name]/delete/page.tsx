@@ -7,6 +7,7 @@ import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { requirePrincipal } from '@/lib/auth/session';
 import { ClientMessages } from '@/lib/i18n/client-messages';
 import { getTranslator } from '@/lib/i18n/server';
+import { withAwsDeadline } from '@/lib/aws/deadline';
 import { reviewTeardown } from '@/lib/requests/delete';
 import { refusedForFailure } from '@/lib/requests/outcome';
 import { journal } from '@/lib/runtime';
@@ -25,8 +26,10 @@ export default async function DeleteClusterPage({ params }: Props) {
   const principal = await requirePrincipal(`${clusterPath}/delete`);
   const { t } = await getTranslator();
   const requestId = randomUUID();
-  const reviewed = await reviewTeardown(principal, name, requestId, await journal()).catch(
-    (error: unknown) => refusedForFailure(error).violations[0]!.message,
+  const reviewed = await withAwsDeadline(async () =>
+    reviewTeardown(principal, name, requestId, await journal()).catch(
+      (error: unknown) => refusedForFailure(error).violations[0]!.message,
+    ),
   );
 
   return (

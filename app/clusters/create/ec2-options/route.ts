@@ -1,4 +1,5 @@
 import { getPrincipal } from '@/lib/auth/session';
+import { withAwsDeadline } from '@/lib/aws/deadline';
 import { loadEc2Options } from '@/lib/aws/ec2-options';
 
 /**
@@ -10,5 +11,6 @@ export async function GET(request: Request) {
   // The account's lists are for signed-in people only, as the page is.
   if (!(await getPrincipal())) return new Response('Sign in first.', { status: 401 });
   const fresh = new URL(request.url).searchParams.get('refresh') === '1';
-  return Response.json(await loadEc2Options(fresh), { headers: { 'cache-control': 'no-store' } });
+  const options = await withAwsDeadline(() => loadEc2Options(fresh));
+  return Response.json(options, { headers: { 'cache-control': 'no-store' } });
 }

@@ -7,6 +7,7 @@ import { requestView } from '@/lib/api/request-view';
 import { IDEMPOTENCY_KEY } from '@/lib/api/idempotency';
 import { canSee } from '@/lib/auth/permissions';
 import { findCluster, tagOf } from '@/lib/aws/clusters';
+import { withAwsDeadline } from '@/lib/aws/deadline';
 import { TEAM_TAG_KEY } from '@/lib/cluster/limits';
 import { requestService } from '@/lib/runtime';
 
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
   const name = decodeURIComponent((await params).name);
   let cluster;
   try {
-    cluster = await findCluster(name);
+    cluster = await withAwsDeadline(() => findCluster(name));
   } catch {
     return problem(502, 'aws', 'AWS could not be asked', 'The cluster could not be read. Try again.');
   }
