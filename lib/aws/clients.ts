@@ -20,12 +20,16 @@ function lazy<T extends { send: (...args: never[]) => unknown }>(create: () => T
   return () => (client ??= sharingTheDeadline(create()));
 }
 
-/** Every call of the client is aborted with the page view's or submit's deadline (deadline.ts), when there is one. */
+/**
+ * Every call of the client is aborted with the page view's or submit's deadline (deadline.ts),
+ * when there is one. The class's own send is looked up at each call, not kept: tests replace it.
+ */
 function sharingTheDeadline<T extends { send: (...args: never[]) => unknown }>(client: T): T {
-  const send = client.send.bind(client) as (command: unknown, options?: object) => unknown;
+  type Send = (this: T, command: unknown, options?: object) => unknown;
   client.send = ((command: unknown, options?: object) => {
     const deadline = currentDeadline();
-    return send(command, deadline ? { abortSignal: deadline.signal, ...options } : options);
+    const send = (Object.getPrototypeOf(client) as { send: Send }).send;
+    return send.call(client, command, deadline ? { abortSignal: deadline.signal, ...options } : options);
   }) as T['send'];
   return client;
 }
