@@ -14,15 +14,20 @@ afterAll(() => {
   silent.close();
 });
 
+/** The SDK's clients, made anew, talk to the silent endpoint with these attempts and deadline per attempt. */
+function againstSilentAws({ attempts, attemptMs }: { attempts: number; attemptMs: number }) {
+  vi.stubEnv('AWS_ENDPOINT_URL', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+  vi.stubEnv('AWS_REGION', 'us-east-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+  vi.stubEnv('AWS_MAX_ATTEMPTS', String(attempts));
+  vi.stubEnv('AWS_REQUEST_TIMEOUT_MS', String(attemptMs));
+  vi.resetModules();
+}
+
 describe('AWS calls have deadlines', () => {
   it('a call AWS never answers ends, and says how long it waited', async () => {
-    vi.stubEnv('AWS_ENDPOINT_URL', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
-    vi.stubEnv('AWS_REGION', 'us-east-1');
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
-    vi.stubEnv('AWS_MAX_ATTEMPTS', '1');
-    vi.stubEnv('AWS_REQUEST_TIMEOUT_MS', '1000');
-    vi.resetModules();
+    againstSilentAws({ attempts: 1, attemptMs: 1000 });
     const { findCluster } = await import('./clusters');
     const { AwsCallError, describeAwsError } = await import('./errors');
     const failure = await findCluster('demo').catch((error: unknown) => error);
@@ -33,14 +38,8 @@ describe('AWS calls have deadlines', () => {
   });
 
   it('calls inside one page view share its deadline, retries included, and say so', async () => {
-    vi.stubEnv('AWS_ENDPOINT_URL', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
-    vi.stubEnv('AWS_REGION', 'us-east-1');
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
     // Alone, each of three attempts would wait 3 s.
-    vi.stubEnv('AWS_MAX_ATTEMPTS', '3');
-    vi.stubEnv('AWS_REQUEST_TIMEOUT_MS', '3000');
-    vi.resetModules();
+    againstSilentAws({ attempts: 3, attemptMs: 3000 });
     const { findCluster, listClusterNames } = await import('./clusters');
     const { describeAwsError } = await import('./errors');
     const { withAwsDeadline } = await import('./deadline');
