@@ -55,6 +55,9 @@ export type NewRequest = {
   policyVersion: string | null;
 } & ({ kind: 'create'; request: ClusterRequest } | { kind: 'delete'; request: DeleteRequest });
 
+/** How a request ends: each is also what the audit trail says of it. */
+export type FinalState = Extract<RequestState, 'succeeded' | 'failed' | 'rolledBack'>;
+
 export interface Place {
   account: string;
   region: string;
@@ -108,7 +111,7 @@ export interface Journal {
     },
   ): Promise<void>;
   /** Ends the request in its final state and lets go of it. */
-  finish(lease: Lease, state: RequestState): Promise<void>;
+  finish(lease: Lease, state: FinalState): Promise<void>;
   /** Hands a request back unfinished (the process is stopping): another worker goes on with it. */
   release(lease: Lease): Promise<void>;
   /** Writes a decision to the audit trail. */
@@ -359,7 +362,7 @@ export function journalStore(db: Kysely<Database>, clock: Clock = systemClock): 
           .select(['id', 'kind', 'team'])
           .where('id', '=', lease.requestId)
           .executeTakeFirstOrThrow();
-        await writeAuditEvent(tx, clock.now(), workerEvent(row, state as AuditEvent['action'], lease.owner));
+        await writeAuditEvent(tx, clock.now(), workerEvent(row, state, lease.owner));
       });
     },
 
