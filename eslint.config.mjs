@@ -9,17 +9,18 @@ import nextTypescript from 'eslint-config-next/typescript';
  */
 const LIB_IMPORTS = {
   i18n: [],
+  telemetry: [],
   cluster: ['i18n'],
   'cluster-form': ['cluster', 'policy', 'i18n'],
   policy: ['cluster', 'i18n'],
   http: ['i18n'],
-  aws: ['cluster', 'i18n'],
-  db: ['cluster', 'i18n'],
-  auth: ['db', 'policy', 'i18n'],
-  provision: ['aws', 'cluster', 'db', 'i18n'],
-  requests: ['auth', 'aws', 'cluster', 'db', 'policy', 'provision', 'i18n'],
-  runtime: ['auth', 'aws', 'db', 'policy', 'provision', 'requests', 'i18n'],
-  api: ['auth', 'aws', 'cluster', 'db', 'policy', 'provision', 'requests', 'i18n'],
+  aws: ['cluster', 'i18n', 'telemetry'],
+  db: ['cluster', 'i18n', 'telemetry'],
+  auth: ['db', 'policy', 'i18n', 'telemetry'],
+  provision: ['aws', 'cluster', 'db', 'i18n', 'telemetry'],
+  requests: ['auth', 'aws', 'cluster', 'db', 'policy', 'provision', 'i18n', 'telemetry'],
+  runtime: ['auth', 'aws', 'db', 'policy', 'provision', 'requests', 'i18n', 'telemetry'],
+  api: ['auth', 'aws', 'cluster', 'db', 'policy', 'provision', 'requests', 'i18n', 'telemetry'],
 };
 const JOURNAL_ROWS = {
   group: ['@/lib/db/tables'],

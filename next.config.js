@@ -22,6 +22,10 @@ const nextConfig = {
     // The database drivers: better-sqlite3 loads a native addon.
     'better-sqlite3',
     'pg',
+    // One registry of metrics and one tracer provider per process, whichever bundle asks.
+    'prom-client',
+    '@opentelemetry/api',
+    '@opentelemetry/sdk-trace-node',
   ],
 };
 

@@ -5,6 +5,7 @@ import { refusalOfFormPost } from '@/lib/http/form-post';
 import { isCrossSitePost } from '@/lib/http/origin';
 import { type Refusal, refusalResponse } from '@/lib/http/refusals';
 import { LOCALE_COOKIE, requestLocale } from '@/lib/i18n/locales';
+import { countRefusal } from '@/lib/telemetry/metrics';
 
 /**
  * Runs before every page and action, and refuses what no page of this app sends with a 4xx and a
@@ -12,10 +13,13 @@ import { LOCALE_COOKIE, requestLocale } from '@/lib/i18n/locales';
  * a post from another site's page, and a post that is not one of the app's own forms.
  */
 export async function proxy(request: NextRequest) {
+  const started = performance.now();
   const refusal = await refusalOf(request);
   if (refusal === undefined) return NextResponse.next();
   const locale = requestLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
-  return refusalResponse(refusal, locale);
+  const response = refusalResponse(refusal, locale);
+  countRefusal(request.method, response.status, (performance.now() - started) / 1000);
+  return response;
 }
 
 async function refusalOf(request: NextRequest): Promise<Refusal | undefined> {

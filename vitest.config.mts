@@ -16,5 +16,7 @@ export default defineConfig({
     // A PostgreSQL of the run's own: the database tests run against it and against SQLite.
     globalSetup: ['./lib/db/postgres-for-tests.ts'],
     environment: 'node',
+    // The server's log is for its operators; a test of it gives its logger a destination of its own.
+    env: { LOG_LEVEL: 'silent' },
   },
 });

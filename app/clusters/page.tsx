@@ -22,6 +22,7 @@ import type { RequestRecord } from '@/lib/db/records';
 import { journal } from '@/lib/runtime';
 import type { Translate } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
+import { log } from '@/lib/telemetry/log';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -236,7 +237,7 @@ async function latestRequests(clusters: Cluster[]): Promise<Map<string, RequestR
       clusters.map((cluster) => cluster.clusterName ?? ''),
     );
   } catch (error) {
-    console.error('[clusters] could not read the latest requests', error);
+    log.error({ error }, 'could not read the latest requests for the clusters list');
     return new Map();
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { currentPolicy, policyFilePath } from '@/lib/policy/current';
 import { authSettings } from './settings';
+import { log } from '@/lib/telemetry/log';
 
 /**
  * In portal mode the server needs its sign-in settings and a usable policy file: without them it
@@ -10,9 +11,9 @@ export function checkPortalSettings(): void {
   try {
     if (authSettings().mode !== 'portal') return;
     const { version } = currentPolicy();
-    console.log(`[portal] policy ${policyFilePath()} (version ${version})`);
+    log.info({ policyFile: policyFilePath(), policyVersion: version }, 'team rules loaded');
   } catch (error) {
-    console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
+    log.fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

@@ -8,6 +8,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
+import { callMetrics } from './call-metrics';
 import { currentDeadline } from './deadline';
 
 /**
@@ -15,16 +16,27 @@ import { currentDeadline } from './deadline';
  * environment (the SDK's default chain: AWS_REGION, AWS_PROFILE/SSO, keys, container or instance
  * role, AWS_ENDPOINT_URL[_<SERVICE>]), with the SDK's standard retries.
  */
-function lazy<T extends { send: (...args: never[]) => unknown }>(create: () => T): () => T {
+function lazy<T extends SdkClient>(create: () => T): () => T {
   let client: T | undefined;
-  return () => (client ??= sharingTheDeadline(create()));
+  return () => (client ??= observed(sharingTheDeadline(create())));
+}
+
+interface SdkClient {
+  send: (...args: never[]) => unknown;
+  middlewareStack: { use(plugin: never): void };
+}
+
+/** Its calls counted, timed and logged (call-metrics.ts), whatever the service's own input and output types. */
+function observed<T extends SdkClient>(client: T): T {
+  (client.middlewareStack as { use(plugin: ReturnType<typeof callMetrics>): void }).use(callMetrics());
+  return client;
 }
 
 /**
  * Every call of the client is aborted with the page view's or submit's deadline (deadline.ts),
  * when there is one. The class's own send is looked up at each call, not kept: tests replace it.
  */
-function sharingTheDeadline<T extends { send: (...args: never[]) => unknown }>(client: T): T {
+function sharingTheDeadline<T extends SdkClient>(client: T): T {
   type Send = (this: T, command: unknown, options?: object) => unknown;
   client.send = ((command: unknown, options?: object) => {
     const deadline = currentDeadline();

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/telemetry/log';
 import { AwsCallError, describeAwsError } from './errors';
 
 const ecs = mockClient(ECSClient);
@@ -25,7 +26,7 @@ const metadata = { $metadata: { httpStatusCode: 400, requestId: 'req-123' } };
 describe('describeAwsError', () => {
   beforeEach(() => {
     ecs.reset();
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(log, 'error').mockImplementation(() => {});
   });
   afterEach(() => vi.restoreAllMocks());
 
@@ -71,8 +72,10 @@ describe('describeAwsError', () => {
       key: 'aws.unexpected',
       params: { reference: 'req-123' },
     });
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('req-500'), server);
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('req-123'), unknown);
+    const logged = (awsRequestId: string, error: unknown) =>
+      expect(log.error).toHaveBeenCalledWith(expect.objectContaining({ awsRequestId, error }), expect.any(String));
+    logged('req-500', server);
+    logged('req-123', unknown);
   });
 
   it('recognises missing credentials and an unreachable endpoint', () => {

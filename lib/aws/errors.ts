@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { currentDeadline } from './deadline';
 import type { MessageRef } from '@/lib/i18n/messages';
+import { log } from '@/lib/telemetry/log';
 
 /** What the server knows of a failed AWS call, as the SDK reports it. */
 interface AwsErrorShape {
@@ -122,7 +123,7 @@ function networkErrorCode(error: AwsErrorShape): string | undefined {
 }
 
 function logUnexpected(error: unknown, permission: string, reference: string | undefined) {
-  console.error(`[aws] ${permission} failed unexpectedly (reference ${reference ?? 'none'})`, error);
+  log.error({ error, permission, awsRequestId: reference }, `${permission} failed unexpectedly`);
 }
 
 /** The name AWS gave the error, for the few places that branch on one. */

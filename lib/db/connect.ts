@@ -6,6 +6,7 @@ import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations';
 import type { Database } from './tables';
+import { log } from '@/lib/telemetry/log';
 
 /** The embedded default: a SQLite file in the app's folder. */
 export const DEFAULT_DATABASE_URL = 'file:./data/ecs-console.db';
@@ -38,7 +39,7 @@ export function openDatabase(url: string): Kysely<Database> {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection PostgreSQL ends (a restart, a dropped database) is an event, not a crash:
     // the pool replaces it on the next query.
-    pool.on('error', (error) => console.error('[database] an idle PostgreSQL connection ended', error.message));
+    pool.on('error', (error) => log.warn({ detail: error.message }, 'an idle PostgreSQL connection ended'));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const path = url.slice('file:'.length);

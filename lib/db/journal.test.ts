@@ -77,6 +77,7 @@ describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
   it('journals each step under the lease, and a worker whose lease was taken over can no longer write', async () => {
     await journal.insert(request('r1'));
     const first = (await journal.claim('worker-a', 30_000))!;
+    expect(first.takenOver).toBe(false);
     await journal.record(first.lease, { stepIndex: 0, stepId: 'createCluster', status: 'running' });
     await journal.record(first.lease, {
       stepIndex: 0,
@@ -90,6 +91,7 @@ describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
     await test.db.updateTable('requests').set({ lease_expires_at: '2000-01-01T00:00:00.000Z' }).execute();
     const second = (await journal.claim('worker-b', 30_000))!;
     expect(second.lease.fencing).toBe(first.lease.fencing + 1);
+    expect(second.takenOver).toBe(true);
     await expect(journal.renew(first.lease, 30_000)).rejects.toBeInstanceOf(LeaseLostError);
     await expect(journal.record(first.lease, { stepIndex: 1, stepId: 'x', status: 'running' })).rejects.toBeInstanceOf(
       LeaseLostError,
@@ -103,6 +105,23 @@ describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
       [3, 'next', 'running', 'worker-b'],
     ]);
     expect(entries[1]!.outputs).toEqual({ arn: 'x' });
+  });
+
+  it('counts the requests of each kind in each state, and says when the oldest queued one came', async () => {
+    expect(await journal.queueSummary()).toEqual({ counts: [], oldestQueuedAt: undefined });
+    await journal.insert(request('r1', 'a'));
+    await journal.insert(request('r2', 'b'));
+    await journal.insert({ ...request('r3', 'c'), kind: 'delete' });
+    await journal.claim('worker-a', 30_000);
+
+    const summary = await journal.queueSummary();
+    expect(summary.counts.toSorted((x, y) => `${x.kind}${x.state}`.localeCompare(`${y.kind}${y.state}`))).toEqual([
+      { kind: 'create', state: 'queued', count: 1 },
+      { kind: 'create', state: 'running', count: 1 },
+      { kind: 'delete', state: 'queued', count: 1 },
+    ]);
+    // r1 was claimed: the oldest still waiting is r2.
+    expect(summary.oldestQueuedAt).toBe((await journal.find('r2'))!.createdAt);
   });
 
   it('a request handed back is claimed again at once', async () => {

@@ -12,6 +12,7 @@ import {
   type JournalEntry,
   PLAN_VERSION,
   type RequestRecord,
+  type RequestKind,
   type RequestState,
 } from './records';
 import type { Database, RequestsTable } from './tables';
@@ -88,6 +89,11 @@ export interface Journal {
   latestFor(place: Place, clusterNames: readonly string[]): Promise<Map<string, RequestRecord>>;
   /** Requests, newest first, a keyset page at a time: new ones arriving meanwhile neither repeat nor skip a row. */
   list(filter: RequestFilter): Promise<{ requests: RequestRecord[]; next?: { createdAt: string; id: string } }>;
+  /** How many requests there are of each kind in each state, and when the oldest queued one was submitted. */
+  queueSummary(): Promise<{
+    counts: { kind: RequestKind; state: RequestState; count: number }[];
+    oldestQueuedAt?: string;
+  }>;
   /** The journal of one request, oldest entry first. */
   entries(requestId: string): Promise<JournalEntry[]>;
   /** The clusters (but one) whose succeeded creates here launched instances with this instance profile. */
@@ -96,7 +102,10 @@ export interface Journal {
    * Takes the oldest request no live worker holds: a queued one, or one whose worker's lease ran
    * out (a process that died). The fencing version goes up, so the old holder's writes now fail.
    */
-  claim(owner: string, leaseMs: number): Promise<{ lease: Lease; request: RequestRecord } | undefined>;
+  claim(
+    owner: string,
+    leaseMs: number,
+  ): Promise<{ lease: Lease; request: RequestRecord; takenOver: boolean } | undefined>;
   /** Extends the lease; throws LeaseLostError once another worker has taken the request. */
   renew(lease: Lease, leaseMs: number): Promise<void>;
   /** Appends a step's status change to the journal, under the lease. */
@@ -236,6 +245,26 @@ export function journalStore(db: Kysely<Database>, clock: Clock = systemClock): 
       return new Map(rows.map((row) => [row.cluster_name, decodeRequest(row)]));
     },
 
+    async queueSummary() {
+      const [counts, oldest] = await Promise.all([
+        db
+          .selectFrom('requests')
+          .select(['kind', 'state', (eb) => eb.fn.countAll<number | string>().as('count')])
+          .groupBy(['kind', 'state'])
+          .execute(),
+        db
+          .selectFrom('requests')
+          .select((eb) => eb.fn.min('created_at').as('at'))
+          .where('state', '=', 'queued')
+          .executeTakeFirst(),
+      ]);
+      return {
+        // PostgreSQL counts in bigint, which its driver hands over as a string.
+        counts: counts.map((row) => ({ kind: row.kind, state: row.state, count: Number(row.count) })),
+        oldestQueuedAt: oldest?.at ?? undefined,
+      };
+    },
+
     async list(filter) {
       let query = db.selectFrom('requests').selectAll();
       if (filter.state) query = query.where('state', '=', filter.state);
@@ -318,7 +347,7 @@ export function journalStore(db: Kysely<Database>, clock: Clock = systemClock): 
             clock.now(),
             workerEvent(request, candidate.state === 'queued' ? 'claimed' : 'reclaimed', owner),
           );
-          return { lease: { requestId: claimed.id, owner, fencing }, request };
+          return { lease: { requestId: claimed.id, owner, fencing }, request, takenOver: candidate.state !== 'queued' };
         }
         // Another worker claimed it first: look again.
       }

@@ -1,5 +1,6 @@
 import type { MessageRef } from '@/lib/i18n/messages';
 import { DatabaseSetupError } from './connect';
+import { log } from '@/lib/telemetry/log';
 
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
@@ -23,6 +24,6 @@ export function databaseProblem(error: unknown): MessageRef {
     return { key: 'database.notWritable', params: { detail } };
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return { key: 'database.corrupt', params: { detail } };
-  console.error('[database] unexpected failure', error);
+  log.error({ error }, 'unexpected database failure');
   return { key: 'database.failed', params: { detail } };
 }

@@ -83,7 +83,6 @@ async function runEverything() {
 
 beforeEach(async () => {
   vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.spyOn(console, 'error').mockImplementation(() => {});
   account = testAccount();
   journal = journalStore(await databaseOfShape1(), clock);
   await accountAsTheJournalsLeftIt();

@@ -85,7 +85,6 @@ describe('executePlan', () => {
   });
 
   it('goes on undoing past an undo that fails, and says so', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     const calls: string[] = [];
     const result = await executePlan(plan, {
       perform: async (call) => {
@@ -178,7 +177,6 @@ describe('executePlan', () => {
     });
 
     it('a lookup that fails too: the step is unverified, and the result says it may remain', async () => {
-      vi.spyOn(console, 'error').mockImplementation(() => {});
       const aws = lostAnswerAws(() => {
         throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
       });

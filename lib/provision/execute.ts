@@ -13,6 +13,7 @@ import {
 import { performAwsCall } from '@/lib/aws/perform';
 import { isNotFound } from '@/lib/aws/errors';
 import { fillOutputs, stepOutputs, waitIsOver } from './step-results';
+import { log } from '@/lib/telemetry/log';
 
 export type ExecutionResult =
   | { ok: true; statuses: StepStatus[] }
@@ -152,7 +153,10 @@ async function performOrFind(
       found = await perform(lookup.call);
     } catch (lookupError) {
       if (isNotFound(lookupError)) throw error;
-      console.error(`[provision] could not find out whether ${call.action} was applied`, lookupError);
+      log.warn(
+        { requestId, awsOperation: call.action, error: lookupError },
+        'could not find out whether the call was applied',
+      );
       throw new OutcomeUnknownError(`${call.action}: outcome unknown`, { cause: error });
     }
     if (!madeByRequest(lookup, found, requestId)) throw error;
@@ -177,7 +181,6 @@ async function undoDoneSteps(
     try {
       await perform(fillOutputs(step.undo, outputs));
     } catch (error) {
-      console.error(`[provision] could not undo step ${step.id}`, error);
       await report({ index, status: 'rollbackFailed', error });
       undoFailed.push(step.id);
       continue;

@@ -68,7 +68,6 @@ beforeEach(async () => {
   journal = journalStore(db, clock);
   account = testAccount();
   vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
 const submitCreate = () =>

@@ -2,9 +2,10 @@ import 'server-only';
 import { isInconsistentIdempotentRequest } from '@/lib/aws/clusters';
 import { awsRequestIdOf, describeAwsError } from '@/lib/aws/errors';
 import type { AwsCall, StepError } from '@/lib/cluster/plan';
-import type { Journal, Lease } from '@/lib/db/journal';
-import type { RequestRecord } from '@/lib/db/records';
+import type { Journal } from '@/lib/db/journal';
+import { log as processLog, type Logger } from '@/lib/telemetry/log';
 import { executePlan, type StepChange, wasInterrupted } from './execute';
+import { observeRun } from './run-telemetry';
 import { journalState } from './runs';
 
 /**
@@ -25,6 +26,8 @@ export interface WorkerDependencies {
   longestIdleMs: number;
   /** Performs one AWS call; the SDK by default. */
   perform?: (call: AwsCall) => Promise<unknown>;
+  /** Where the runs are logged; the process's log by default. */
+  log?: Logger;
 }
 
 export interface Worker {
@@ -40,12 +43,18 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+type Claim = NonNullable<Awaited<ReturnType<Journal['claim']>>>;
+
 class HandedBack extends Error {
   override name = 'HandedBack';
 }
 
 export function createWorker(deps: WorkerDependencies): Worker {
-  const { journal, owner, leaseMs } = deps;
+  const { journal, owner, leaseMs, log = processLog } = deps;
+  const runFailed =
+    ({ lease }: Claim) =>
+    (error: unknown) =>
+      log.error({ error, requestId: lease.requestId }, 'request stopped; it is taken up again when its lease runs out');
   let started = false;
   let stopping = false;
   const wakers = new Set<() => void>();
@@ -54,8 +63,9 @@ export function createWorker(deps: WorkerDependencies): Worker {
     for (const wake of wakers) wake();
   };
 
-  async function run(lease: Lease, request: RequestRecord) {
+  async function run({ lease, request, takenOver }: Claim) {
     const { plan } = request;
+    const telemetry = observeRun(request, { owner, takenOver }, log);
     const { statuses, outputs } = journalState(plan, await journal.entries(lease.requestId));
     let leaseLost: unknown;
     const renewal = setInterval(() => {
@@ -66,6 +76,7 @@ export function createWorker(deps: WorkerDependencies): Worker {
         perform: deps.perform,
         resume: { statuses, outputs },
         onStep: async (change: StepChange) => {
+          telemetry.step(change.index, change.status, change.error);
           if (leaseLost) throw leaseLost;
           await journal.record(lease, {
             stepIndex: change.index,
@@ -80,14 +91,17 @@ export function createWorker(deps: WorkerDependencies): Worker {
       });
       // A teardown is never rolled back: what it had not deleted yet stays, and a retry goes on.
       const undone = plan.kind !== 'delete' && !result.ok && result.mayRemain.length === 0;
-      await journal.finish(lease, result.ok ? 'succeeded' : undone ? 'rolledBack' : 'failed');
+      const state = result.ok ? 'succeeded' : undone ? 'rolledBack' : 'failed';
+      await journal.finish(lease, state);
+      telemetry.ended(state);
     } catch (error) {
       if (wasInterrupted(error) && error.cause instanceof HandedBack) {
         await journal.release(lease).catch(() => undefined);
+        telemetry.handedBack();
       } else if (!wasInterrupted(error)) {
         // Not handed back: it is tried again when its lease runs out, so a fault that repeats
         // (the database gone, say) is retried every lease rather than at once, over and over.
-        console.error(`[worker] request ${lease.requestId} stopped unexpectedly`, error);
+        telemetry.stopped(error);
       }
       // Interrupted otherwise: another worker holds the request now and goes on with it.
     } finally {
@@ -98,10 +112,8 @@ export function createWorker(deps: WorkerDependencies): Worker {
   async function runNext(): Promise<boolean> {
     const claim = await journal.claim(owner, leaseMs);
     if (!claim) return false;
-    await run(claim.lease, claim.request).catch((error: unknown) =>
-      // The lease runs out and another worker (or this one) takes the request up again.
-      console.error(`[worker] request ${claim.lease.requestId} stopped`, error),
-    );
+    // Should it fail, the lease runs out and another worker (or this one) takes the request up again.
+    await run(claim).catch(runFailed(claim));
     return true;
   }
 
@@ -119,8 +131,8 @@ export function createWorker(deps: WorkerDependencies): Worker {
           const claim = await journal.claim(owner, leaseMs);
           if (claim) {
             idleMs = 100;
-            const done: Promise<void> = run(claim.lease, claim.request)
-              .catch((error: unknown) => console.error(`[worker] request ${claim.lease.requestId} stopped`, error))
+            const done: Promise<void> = run(claim)
+              .catch(runFailed(claim))
               .finally(() => {
                 running.delete(done);
                 wakeAll();
@@ -129,7 +141,7 @@ export function createWorker(deps: WorkerDependencies): Worker {
             continue;
           }
         } catch (error) {
-          console.error('[worker] could not claim a request', error);
+          log.error({ error, worker: owner }, 'could not claim a request; asking the journal again');
         }
       }
       await new Promise<void>((resolve) => {

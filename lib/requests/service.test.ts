@@ -81,7 +81,6 @@ describe('submitting a create, and running it', () => {
     serviceDiscovery
       .on(ListNamespacesCommand)
       .resolves({ Namespaces: [{ Name: 'shop', Arn: NAMESPACE_ARN, Type: 'HTTP' }] });
-    vi.spyOn(console, 'error').mockImplementation(() => {});
   });
   afterEach(() => vi.restoreAllMocks());
 

@@ -4,6 +4,7 @@ import { canSee } from '@/lib/auth/permissions';
 import { type Principal, principalName } from '@/lib/auth/principal';
 import { type Journal, NameTakenError, type NewRequest } from '@/lib/db/journal';
 import type { RequestRecord } from '@/lib/db/records';
+import { log } from '@/lib/telemetry/log';
 import { createKind } from './create';
 import { deleteKind } from './delete';
 import type { Prepared, RequestKindHandler, SubmittedRequest } from './kind';
@@ -34,44 +35,75 @@ const KINDS: Record<SubmittedRequest['kind'], AnyKind> = {
 /** The refusals that are the team's rules deciding: audited, as every allowed request is. */
 const DECIDED_BY_RULES = new Set<Refused['reason']>(['team', 'policy', 'forbidden']);
 
-export function createRequestService({ journal, wake }: RequestServiceDependencies): RequestService {
+export function createRequestService(dependencies: RequestServiceDependencies): RequestService {
+  const decide = deciding(dependencies);
   return {
     async submit(principal, submitted) {
-      const kind = KINDS[submitted.kind];
-      const parsed = kind.parse(principal, submitted);
-      if ('ok' in parsed) return parsed;
-
-      let earlier: RequestRecord | undefined;
-      try {
-        earlier = await journal.find(parsed.id);
-      } catch (error) {
-        return refusedForFailure(error);
-      }
-      // A double click, a retried post: the request this id made, decided then.
-      if (earlier) return replayed(principal, earlier, kind.sameAs(earlier, parsed.request));
-
-      let prepared: Prepared | Refused;
-      let place: { account: string; region: string };
-      try {
-        [prepared, place] = await Promise.all([kind.prepare(principal, parsed.request, journal), currentPlace()]);
-      } catch (error) {
-        return refusedForFailure(error);
-      }
-
-      try {
-        if (!('ok' in prepared) || DECIDED_BY_RULES.has(prepared.reason)) {
-          await journal.audit(decision(principal, submitted.kind, parsed, prepared));
-        }
-        if ('ok' in prepared) return prepared;
-        const request = await journal.insert({ ...prepared, id: parsed.id, ...place } as NewRequest);
-        wake();
-        return { ok: true, request };
-      } catch (error) {
-        if (error instanceof NameTakenError) return unfinished(submitted.kind);
-        return refusedForFailure(error);
-      }
+      const outcome = await decide(principal, submitted);
+      logOutcome(principal, submitted, outcome);
+      return outcome;
     },
   };
+}
+
+function deciding({ journal, wake }: RequestServiceDependencies): RequestService['submit'] {
+  return async (principal, submitted) => {
+    const kind = KINDS[submitted.kind];
+    const parsed = kind.parse(principal, submitted);
+    if ('ok' in parsed) return parsed;
+
+    let earlier: RequestRecord | undefined;
+    try {
+      earlier = await journal.find(parsed.id);
+    } catch (error) {
+      return refusedForFailure(error);
+    }
+    // A double click, a retried post: the request this id made, decided then.
+    if (earlier) return replayed(principal, earlier, kind.sameAs(earlier, parsed.request));
+
+    let prepared: Prepared | Refused;
+    let place: { account: string; region: string };
+    try {
+      [prepared, place] = await Promise.all([kind.prepare(principal, parsed.request, journal), currentPlace()]);
+    } catch (error) {
+      return refusedForFailure(error);
+    }
+
+    try {
+      if (!('ok' in prepared) || DECIDED_BY_RULES.has(prepared.reason)) {
+        await journal.audit(decision(principal, submitted.kind, parsed, prepared));
+      }
+      if ('ok' in prepared) return prepared;
+      const request = await journal.insert({ ...prepared, id: parsed.id, ...place } as NewRequest);
+      wake();
+      return { ok: true, request };
+    } catch (error) {
+      if (error instanceof NameTakenError) return unfinished(submitted.kind);
+      return refusedForFailure(error);
+    }
+  };
+}
+
+/** One line a submit: who asked what, and the request it made or why it was refused. */
+function logOutcome(principal: Principal, submitted: SubmittedRequest, outcome: Outcome) {
+  const cluster = outcome.ok ? outcome.request.clusterName : clusterNameOf(submitted);
+  const fields = {
+    principal: principalName(principal) ?? 'single-user',
+    kind: submitted.kind,
+    ...(cluster && { cluster }),
+  };
+  if (outcome.ok)
+    log.info({ ...fields, requestId: outcome.request.id, state: outcome.request.state }, 'request accepted');
+  else {
+    const rules = outcome.violations.map((violation) => `${violation.path}: ${violation.rule}`);
+    log.info({ ...fields, reason: outcome.reason, rules }, 'request refused');
+  }
+}
+
+function clusterNameOf(submitted: SubmittedRequest): string | undefined {
+  if (submitted.kind === 'delete') return submitted.clusterName;
+  const { clusterName } = (submitted.request ?? {}) as { clusterName?: unknown };
+  return typeof clusterName === 'string' ? clusterName.slice(0, 255) : undefined;
 }
 
 function replayed(principal: Principal, earlier: RequestRecord, same: boolean): Outcome {

@@ -25,6 +25,7 @@ import { EXEC_LOGGING_MODES, MONITORING_LEVELS } from '@/lib/cluster/request';
 import { currentPlace } from '@/lib/aws/account';
 import { type ProvisionRun, runOfRequest, unfinishedRunOfCluster } from '@/lib/provision/runs';
 import { journal as openJournal } from '@/lib/runtime';
+import { log } from '@/lib/telemetry/log';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ request?: string }> };
 
@@ -95,7 +96,7 @@ async function runToShow(
     return run && canSee(principal, run.team) ? run : undefined;
   } catch (error) {
     // The cluster itself is still shown from AWS; the log says why its progress is not.
-    console.error('[cluster page] could not read the request journal', error);
+    log.error({ error, cluster: name }, 'could not read the request journal for the cluster page');
     return undefined;
   }
 }
