@@ -34,5 +34,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  // The last check reads every line the app servers wrote (npm test empties their folder first).
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'server logs', testMatch: /server-logs\.check\.ts/, dependencies: ['chromium'] },
+  ],
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keepServerLog } from './support/server-logs';
 import { CreateClusterCommand } from '@aws-sdk/client-ecs';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -388,18 +389,18 @@ test('a team at its cluster cap is refused, counting the team’s ACTIVE cluster
 test('an invalid policy file stops the server with every problem by line', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'policy-')), 'policy.yaml');
   writeFileSync(file, 'teams:\n  payments:\n    maxInstances: lots\n    prefix: payments-\n');
+  const env = {
+    ...process.env,
+    ...portalEnvironment(idp.issuer),
+    POLICY_FILE: file,
+    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'policy-')), 'journal.db')}`,
+  };
   const server = spawn(
     process.execPath,
     [join(__dirname, '..', 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', '3118', '-H', '127.0.0.1'],
-    {
-      env: {
-        ...process.env,
-        ...portalEnvironment(idp.issuer),
-        POLICY_FILE: file,
-        DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'policy-')), 'journal.db')}`,
-      },
-    },
+    { env },
   );
+  keepServerLog(server, 'invalid-policy', env);
   let output = '';
   server.stdout.on('data', (chunk) => (output += chunk));
   server.stderr.on('data', (chunk) => (output += chunk));

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keepServerLog } from './support/server-logs';
 import { E2E } from './support/settings';
 import { expect, test } from './support/fixtures';
 
@@ -14,20 +15,22 @@ const PORT = 3119;
 
 function npmStart(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = '';
+  const settings = {
+    ...process.env,
+    PORT: String(PORT),
+    AWS_ENDPOINT_URL: E2E.proxyUrl,
+    AWS_REGION: E2E.region,
+    AWS_ACCESS_KEY_ID: E2E.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: E2E.secretAccessKey,
+    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'single-user-')), 'journal.db')}`,
+    OIDC_ISSUER: '',
+    ...env,
+  };
   const child = spawn(process.execPath, [join(__dirname, '..', 'scripts', 'start.mjs')], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      AWS_ENDPOINT_URL: E2E.proxyUrl,
-      AWS_REGION: E2E.region,
-      AWS_ACCESS_KEY_ID: E2E.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: E2E.secretAccessKey,
-      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'single-user-')), 'journal.db')}`,
-      OIDC_ISSUER: '',
-      ...env,
-    },
+    env: settings,
     detached: true,
   });
+  keepServerLog(child, 'npm-start', settings);
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   return { child, output: () => output };

@@ -16,7 +16,6 @@ import {
   sandboxEnvironment,
   startMoto,
 } from './lib.mjs';
-import { demoPeopleForApp, startIdentityProvider, WEB_CLIENT } from './sandbox/identity-provider.mjs';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
@@ -26,12 +25,15 @@ process.env.NEXT_MANUAL_SIG_HANDLE = 'true';
 
 ensureDependencies();
 if (!dev) ensureBuild();
+// Loaded once the dependencies are there: a fresh clone has none until ensureDependencies.
+const { log } = await import('./log.mjs');
+const { demoPeopleForApp, startIdentityProvider, WEB_CLIENT } = await import('./sandbox/identity-provider.mjs');
 
 let env = process.env;
 let moto;
 let identityProvider;
 if (hasAwsConfiguration()) {
-  console.log(`› Using your AWS configuration (Region ${process.env.AWS_REGION ?? 'from your profile'}).`);
+  log.info(`Using your AWS configuration (Region ${process.env.AWS_REGION ?? 'from your profile'}).`);
 } else {
   moto = await startMoto(Number(process.env.SANDBOX_MOTO_PORT ?? (await freePort())));
   const appUrl = `http://localhost:${port}`;
@@ -49,27 +51,27 @@ if (hasAwsConfiguration()) {
     POLICY_FILE: process.env.POLICY_FILE || join(root, 'scripts', 'sandbox', 'policy.yaml'),
     SANDBOX_PEOPLE: demoPeopleForApp(),
   };
-  console.log(`› Sandbox: no AWS configuration found, so AWS is emulated by moto at ${moto.url}.`);
-  console.log(`› Sandbox identity provider (demo people alice, bob, admin) at ${identityProvider.issuer}`);
+  log.info(`Sandbox: no AWS configuration found, so AWS is emulated by moto at ${moto.url}.`);
+  log.info(`Sandbox identity provider (demo people alice, bob, admin) at ${identityProvider.issuer}`);
 }
 
 // Single-user mode: whoever reaches the server acts with its AWS credentials, so only this machine may.
 const singleUser = !env.OIDC_ISSUER;
 const host = env.HOSTNAME || (singleUser ? '127.0.0.1' : undefined);
 if (singleUser && !isLoopback(host)) {
-  console.error(
+  log.fatal(
     `Single-user mode listens on this machine only, not on ${host}: set OIDC_ISSUER (and the portal's settings) to serve others.`,
   );
   process.exit(1);
 }
-if (singleUser) console.log('› Single-user mode: listening on 127.0.0.1 only.');
+if (singleUser) log.info('Single-user mode: listening on 127.0.0.1 only.');
 
 const next = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port, ...(host ? ['-H', host] : [])], {
   cwd: root,
   stdio: 'inherit',
   env,
 });
-console.log(`› Open http://${singleUser ? '127.0.0.1' : 'localhost'}:${port}/clusters`);
+log.info(`Open http://${singleUser ? '127.0.0.1' : 'localhost'}:${port}/clusters`);
 
 function isLoopback(address) {
   return address === 'localhost' || address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address ?? '');

@@ -4,7 +4,7 @@
 // Ends with one line counting every test run: "tests: N passed, N failed".
 import './node-version.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, root, run } from './lib.mjs';
 
@@ -17,6 +17,8 @@ const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const results = join(root, '.test-reports');
 
 ensureDependencies();
+// The deployment recipe's CDK app, whose synth the unit tests check.
+ensureDependencies(join(root, 'deploy'));
 if (!existsSync(chromium)) {
   console.error(`End-to-end tests need Chromium at ${chromium}: apt-get install chromium (or set CHROMIUM_PATH).`);
   process.exit(1);
@@ -36,6 +38,7 @@ stage('lint');
 run('npm', ['run', 'lint'], env);
 stage('typecheck');
 run('npx', ['tsc', '--noEmit'], env);
+run('npx', ['tsc', '--noEmit', '-p', 'deploy'], env);
 stage('unit tests');
 const unitReport = join(results, 'unit.json');
 const unit = spawnSync(
@@ -50,6 +53,8 @@ const unit = spawnSync(
 stage('build');
 run('npx', ['next', 'build'], env);
 stage('end-to-end tests');
+// The run's last check reads every line its app servers write here (e2e/server-logs.check.ts).
+rmSync(join(results, 'server-logs'), { recursive: true, force: true });
 const e2eReport = join(results, 'e2e.json');
 const e2e = spawnSync('npx', ['playwright', 'test', '--reporter=list,json'], {
   cwd: root,

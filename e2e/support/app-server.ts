@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { closeSync } from 'node:fs';
+import { serverLogFile } from './server-logs';
 import { appEnvironment } from './settings';
 
 const NEXT_BIN = join(__dirname, '..', '..', 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -12,19 +14,22 @@ export interface AppServer {
 
 /**
  * A process of the tests' own, once `readyUrl` answers. It runs in its own process group, so all
- * of it goes when it stops.
+ * of it goes when it stops. With `logAs`, its output is kept for the run's log check.
  */
 export async function startService(
   command: string,
   args: string[],
   env: Record<string, string>,
   readyUrl: string,
+  logAs?: string,
 ): Promise<Pick<AppServer, 'stop'>> {
+  const log = logAs === undefined ? 'ignore' : serverLogFile(logAs, env);
   const child: ChildProcess = spawn(command, args, {
     env: { ...process.env, ...env },
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', log, log],
   });
+  if (typeof log === 'number') closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let waited = 0; ; waited += 200) {
     const ready = await fetch(readyUrl).then(
@@ -60,6 +65,7 @@ export async function startApp(
     args,
     { ...appEnvironment(databaseUrl), ...env },
     `${url}/requests`,
+    `app-${port}`,
   );
   return { url, stop };
 }

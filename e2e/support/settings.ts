@@ -19,6 +19,8 @@ export const E2E = {
   accessKeyId: 'E2EDUMMYACCESSKEYID',
   /** Known so a test can prove it never reaches the browser. */
   secretAccessKey: 'e2e-Secret-Never-Sent-To-Browser-7f3kQ9',
+  /** The bearer token /metrics asks for. */
+  metricsToken: 'e2e-metrics-token-4b9d1c',
 };
 
 /** What the app server runs with in the end-to-end tests: "AWS" is the fault proxy in front of moto. */
@@ -39,5 +41,7 @@ export function appEnvironment(databaseUrl: string): Record<string, string> {
     // submit 4 s in all, so the page's deadline is the one a test sees.
     AWS_REQUEST_TIMEOUT_MS: '5000',
     AWS_PAGE_DEADLINE_MS: '4000',
+    // /metrics on the app's port; no loopback listener, which the servers of a run would contend for.
+    METRICS_TOKEN: E2E.metricsToken,
   };
 }
