@@ -79,5 +79,7 @@ export default defineConfig([
     'next-env.d.ts',
     'test-results/**',
     'playwright-report/**',
+    'deploy/node_modules/**',
+    'deploy/cdk.out/**',
   ]),
 ]);

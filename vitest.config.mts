@@ -12,7 +12,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['{app,components,lib}/**/*.test.{ts,tsx}'],
+    include: ['{app,components,lib}/**/*.test.{ts,tsx}', 'deploy/test/**/*.test.ts'],
     // A PostgreSQL of the run's own: the database tests run against it and against SQLite.
     globalSetup: ['./lib/db/postgres-for-tests.ts'],
     environment: 'node',

@@ -6,13 +6,16 @@ import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
 
-/** Installs the locked dependencies when node_modules is missing or older than the lock file. */
-export function ensureDependencies() {
-  const marker = join(root, 'node_modules', '.package-lock.json');
-  const lock = join(root, 'package-lock.json');
+/**
+ * Installs the locked dependencies when node_modules is missing or older than the lock file: the
+ * app's, or another folder's of its own (deploy/, the CDK app).
+ */
+export function ensureDependencies(folder = root) {
+  const marker = join(folder, 'node_modules', '.package-lock.json');
+  const lock = join(folder, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('› Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  console.log(`› Installing dependencies (npm ci${folder === root ? '' : ` in ${folder}`})…`);
+  run('npm', ['ci', '--no-audit', '--no-fund', '--prefix', folder]);
 }
 
 /** Builds the production app unless a build newer than every source file exists. */
