@@ -3,6 +3,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The container image's server (.next/standalone, see the Dockerfile); npm test builds it too, to
+  // run it as the image does. Only at build time: `next start` warns when its config says standalone.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // proxy.ts checks the router state header a client sends, which Next.js otherwise hides from it.
   // (The normalizing this turns off is of Pages Router data addresses, which this app has none of.)
   skipProxyUrlNormalize: true,

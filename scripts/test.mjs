@@ -51,7 +51,8 @@ const unit = spawnSync(
   },
 );
 stage('build');
-run('npx', ['next', 'build'], env);
+// With the standalone server too: e2e/container-image.spec.ts runs it as the image's CMD does.
+run('npx', ['next', 'build'], { ...env, NEXT_OUTPUT: 'standalone' });
 stage('end-to-end tests');
 // The run's last check reads every line its app servers write here (e2e/server-logs.check.ts).
 rmSync(join(results, 'server-logs'), { recursive: true, force: true });
