@@ -1,3 +1,3 @@
-export function startPostgres(): Promise<{ url: string; stop: () => void }>;
+export function startPostgres(): Promise<{ url: string; restart: () => void; stop: () => void }>;
 export function createDatabase(serverUrl: string): string;
 export function dropDatabase(databaseUrl: string): void;

@@ -16,7 +16,7 @@ function serverBinaries() {
   return bin;
 }
 
-/** Starts a new PostgreSQL; resolves to its URL and a stop function. */
+/** Starts a new PostgreSQL; resolves to its URL, a restart and a stop function. */
 export async function startPostgres() {
   const bin = serverBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'ecs-console-pg-'));
@@ -36,19 +36,26 @@ export async function startPostgres() {
   const data = join(dir, 'data');
   const port = await freePort();
   pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  pg('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
+  const start = () =>
+    pg('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      'start',
+    ]);
+  start();
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** Stops it as a crash would (every connection dropped) and starts it again on the same port. */
+    restart() {
+      pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      start();
+    },
     stop() {
       if (stopped) return;
       stopped = true;

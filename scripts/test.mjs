@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, in the order that fails fastest: lint, types, unit
-// tests, the production build, then end-to-end tests in headless Chromium against moto.
+// tests, the production build, end-to-end tests in headless Chromium against moto, then a
+// two-minute chaos run of three replicas (scripts/chaos.mjs).
 // Ends with one line counting every test run: "tests: N passed, N failed".
 import './node-version.mjs';
 import { spawnSync } from 'node:child_process';
@@ -63,10 +64,19 @@ const e2e = spawnSync('npx', ['playwright', 'test', '--reporter=list,json'], {
   env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
 });
 
+stage('chaos (two minutes: three replicas, one killed every 10 s, PostgreSQL restarted once)');
+const chaos = spawnSync(
+  process.execPath,
+  ['scripts/chaos.mjs', '--duration', '90', '--requests', '600', '--concurrency', '5', '--deadline', '150'],
+  { cwd: root, stdio: 'inherit', env },
+);
+
 const unitCounts = existsSync(unitReport) ? JSON.parse(readFileSync(unitReport, 'utf8')) : {};
 const e2eStats = existsSync(e2eReport) ? (JSON.parse(readFileSync(e2eReport, 'utf8')).stats ?? {}) : {};
-const passed = (unitCounts.numPassedTests ?? 0) + (e2eStats.expected ?? 0);
-const failed = (unitCounts.numFailedTests ?? 0) + (e2eStats.unexpected ?? 0) + (e2eStats.flaky ?? 0);
+const chaosPassed = chaos.status === 0 ? 1 : 0;
+const passed = (unitCounts.numPassedTests ?? 0) + (e2eStats.expected ?? 0) + chaosPassed;
+const failed =
+  (unitCounts.numFailedTests ?? 0) + (e2eStats.unexpected ?? 0) + (e2eStats.flaky ?? 0) + (1 - chaosPassed);
 const ok = unit.status === 0 && e2e.status === 0 && failed === 0 && passed > 0;
 console.log(`\ntests: ${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`);
 process.exit(ok ? 0 : 1);

@@ -92,12 +92,12 @@ function logOutcome(principal: Principal, submitted: SubmittedRequest, outcome: 
     kind: submitted.kind,
     ...(cluster && { cluster }),
   };
-  if (outcome.ok)
+  if (outcome.ok) {
     log.info({ ...fields, requestId: outcome.request.id, state: outcome.request.state }, 'request accepted');
-  else {
-    const rules = outcome.violations.map((violation) => `${violation.path}: ${violation.rule}`);
-    log.info({ ...fields, reason: outcome.reason, rules }, 'request refused');
+    return;
   }
+  const rules = outcome.violations.map((violation) => `${violation.path}: ${violation.rule}`);
+  log.info({ ...fields, reason: outcome.reason, rules }, 'request refused');
 }
 
 function clusterNameOf(submitted: SubmittedRequest): string | undefined {
