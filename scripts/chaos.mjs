@@ -172,12 +172,15 @@ async function runChaos() {
     victim.process?.kill('SIGKILL');
     victim.process = undefined;
     victim.kills = (victim.kills ?? 0) + 1;
+    const at = `${((performance.now() - runStarted) / 1000).toFixed(1)} s`;
+    console.log(`  ${at}: replica ${victim.index} killed, ${REQUESTS - budget - made.length} requests in flight`);
+    // Requests started, not ended: PostgreSQL goes down while many are in flight.
     const aThirdOfTheWay =
-      made.length >= REQUESTS / 3 || performance.now() - runStarted >= Math.min(DURATION_MS, DEADLINE_MS) / 3;
+      REQUESTS - budget >= REQUESTS / 3 || performance.now() - runStarted >= Math.min(DURATION_MS, DEADLINE_MS) / 3;
     if (!restartedPostgres && aThirdOfTheWay) {
       restartedPostgres = true;
       postgres.restart();
-      console.log(`  PostgreSQL restarted after ${made.length} requests ended`);
+      console.log(`  ${at}: PostgreSQL restarted`);
     }
     await sleep(1000);
     await startReplica(victim);
