@@ -108,13 +108,14 @@ test('closed optional sections stay the server’s HTML until someone heads for 
     expect(await hydrated(control)).toBe(false);
   }
 
-  // Reaching Monitoring's summary with the keyboard brings its fields to life before it opens.
+  // Reaching Monitoring's summary with the keyboard brings its fields to life before it opens
+  // (React hydrates them in a transition: soon after the focus, not within it).
   await page.getByLabel('Cluster name').fill('woken-sections');
   await page
     .getByRole('heading', { name: /Monitoring/ })
     .locator('xpath=ancestor::summary')
     .focus();
-  expect(await hydrated(turnOff)).toBe(true);
+  await expect.poll(() => hydrated(turnOff)).toBe(true);
   await page.keyboard.press('Enter');
   await page.getByLabel('Container Insights', { exact: true }).check();
   const review = async () => JSON.parse((await page.getByTestId('review-json-createCluster').textContent()) ?? '{}');
