@@ -40,6 +40,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/requests" className="text-white hover:text-white">
               {t('nav.requests')}
             </Link>
+            <Link href="/audit" className="text-white hover:text-white">
+              {t('nav.audit')}
+            </Link>
           </nav>
           <div className="flex items-center gap-4">
             {region && <span>{t('region.label', { region })}</span>}

@@ -44,6 +44,19 @@ for (const locale of ['en-US', 'ko-KR']) {
       await expectNoViolations(page);
     });
 
+    test('the audit trail, with events and with a filter it cannot read', async ({ page }) => {
+      await page.goto('/clusters/create');
+      await page.locator('#clusterName').fill('audited');
+      await page.getByRole('main').locator('button[type=submit]').click();
+      await expect(page).toHaveURL(/\/clusters\/audited/);
+      await page.goto('/audit');
+      await expect(page.locator('table tbody tr').first()).toBeVisible();
+      await expectNoViolations(page);
+      await page.goto('/audit?until=never');
+      await expect(page.locator('#filter-until')).toHaveAttribute('aria-invalid', 'true');
+      await expectNoViolations(page);
+    });
+
     test('cluster page', async ({ page }) => {
       await ecs.send(new CreateClusterCommand({ clusterName: 'detailed', tags: [{ key: 'team', value: 'a' }] }));
       await page.goto('/clusters/detailed');

@@ -414,3 +414,45 @@ test('another team’s request and cluster are not found, and the OpenAPI docume
   await expect(page.getByRole('heading', { name: 'POST /api/v1/cluster-requests' })).toBeVisible();
   expect(scripts.every((url) => url.startsWith(APP_URL))).toBe(true);
 });
+
+test('the audit trail: a token with audit:read pages it by the contract, filters it, and exports CSV and JSON Lines', async () => {
+  const writer = await token();
+  expect((await submit(fargate('payments-audited'), { bearer: writer })).status).toBe(202);
+  // A name outside the team's prefix: refused by the rules, and audited as such.
+  expect((await submit(fargate('not-payments'), { bearer: writer })).status).toBe(422);
+
+  const reader = await token('audit:read');
+  const list = async (query: string, headers: Record<string, string> = {}) => {
+    const answer = await fetch(`${API}/audit-events${query}`, {
+      headers: { authorization: `Bearer ${reader}`, ...headers },
+    });
+    return { status: answer.status, type: answer.headers.get('content-type'), text: await answer.text() };
+  };
+  const refused = await list('?decision=refused&actor=client%3Ademo-ci');
+  expect(refused.status).toBe(200);
+  const body = JSON.parse(refused.text) as {
+    items: { decision: string; team: string; violations: { rule: string }[] }[];
+  };
+  expectMatchesContract('/audit-events', 'get', 200, body);
+  expect(body.items.length).toBeGreaterThan(0);
+  expect(body.items.every((event) => event.decision === 'refused' && event.team === 'payments')).toBe(true);
+  expect(body.items[0]!.violations.map((violation) => violation.rule)).toContain('clusterNamePrefix');
+
+  const csv = await list('?decision=refused&actor=client%3Ademo-ci&format=csv');
+  expect(csv.type).toBe('text/csv; charset=utf-8');
+  expect(csv.text.trim().split('\r\n')).toHaveLength(body.items.length + 1);
+  const lines = await list('?actor=client%3Ademo-ci', { accept: 'application/jsonl' });
+  expect(lines.type).toBe('application/jsonl; charset=utf-8');
+  const events = lines.text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { decision: string });
+  expect(events.map((event) => event.decision)).toEqual(expect.arrayContaining(['allowed', 'refused', 'submitted']));
+
+  const unreadable = await list('?since=yesterday');
+  expect(unreadable.status).toBe(400);
+  expectMatchesContract('/audit-events', 'get', 400, JSON.parse(unreadable.text));
+  // The scope is needed: a writer's token does not read the audit trail.
+  const withoutScope = await fetch(`${API}/audit-events`, { headers: { authorization: `Bearer ${writer}` } });
+  expect(withoutScope.status).toBe(403);
+});

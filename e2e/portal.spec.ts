@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keepServerLog } from './support/server-logs';
@@ -367,6 +367,46 @@ test('deletes follow the team’s rules: search may not delete, payments deletes
   await expect(bob.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
   expect((await describeCluster('search-logs'))?.status).toBe('ACTIVE');
   await bobsBrowser.close();
+});
+
+test('the audit page: a member sees their team’s decisions, an admin every team’s, filtered, and both download them', async ({
+  page,
+  browser,
+}) => {
+  // Column cells of the audit table: the time is the row's header, then request, action, who, team, decision.
+  const column = (on: Page, index: number) => on.locator(`table tbody tr > :nth-child(${index})`).allTextContents();
+  await signIn(page, 'alice', 'Alice Kim');
+  await page.getByRole('link', { name: 'Audit' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+  await expectNoViolations(page);
+  // The earlier tests' decisions: alice's refused and allowed creates, all of team payments.
+  expect(new Set(await column(page, 5))).toEqual(new Set(['payments']));
+  expect(await column(page, 6)).toEqual(expect.arrayContaining(['Refused', 'Allowed', 'Submitted']));
+
+  await page.getByLabel('Decision').selectOption('refused');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/\/audit\?.*decision=refused/);
+  expect(new Set(await column(page, 6))).toEqual(new Set(['Refused']));
+  // Each refusal says which rule, in words.
+  await expect(page.locator('table tbody tr').first()).toContainText(/must|needs|allowed|limit|start/i);
+
+  // The CSV holds the same events, the member's team's only.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\r\n');
+  expect(csv[0]).toBe('at,requestId,clusterName,kind,actor,team,decision,policyVersion,violations,worker');
+  expect(csv.length - 1).toBe(await page.locator('table tbody tr').count());
+  expect(csv.slice(1).every((row) => row.includes(',payments,refused,'))).toBe(true);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin', 'Ada Admin');
+  await admin.goto(`${APP_URL}/audit?actor=bob%40example.com`);
+  expect(new Set(await column(admin, 4))).toEqual(new Set(['bob@example.com']));
+  expect(new Set(await column(admin, 5))).toEqual(new Set(['search']));
+  // A date the filter cannot read is said at the form, and nothing is listed.
+  await admin.goto(`${APP_URL}/audit?since=someday`);
+  await expect(admin.getByLabel('From')).toHaveAttribute('aria-invalid', 'true');
+  await expect(admin.getByRole('alert')).toContainText('The filter’s From cannot be read');
 });
 
 test('a team at its cluster cap is refused, counting the team’s ACTIVE clusters in AWS', async ({ page }) => {

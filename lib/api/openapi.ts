@@ -1,6 +1,6 @@
 import { toJSONSchema } from 'zod/mini';
 import { clusterRequestSchema } from '@/lib/cluster/request';
-import { REQUEST_KINDS, REQUEST_STATES } from '@/lib/db/records';
+import { AUDIT_ACTIONS, REQUEST_KINDS, REQUEST_STATES } from '@/lib/db/records';
 import { REFUSAL_PROBLEMS } from './refusal-statuses';
 import { API_SCOPES } from './scopes';
 
@@ -44,6 +44,45 @@ const problem = {
 };
 
 const nullableString = { type: ['string', 'null'] };
+
+const auditEvent = {
+  type: 'object',
+  required: [
+    'id',
+    'at',
+    'requestId',
+    'clusterName',
+    'kind',
+    'actor',
+    'team',
+    'decision',
+    'policyVersion',
+    'violations',
+    'worker',
+    'links',
+  ],
+  properties: {
+    id: { type: 'string' },
+    at: { type: 'string', format: 'date-time' },
+    requestId: { type: 'string' },
+    clusterName: { ...nullableString, description: 'null for a refused request, which is never stored' },
+    kind: { enum: [...REQUEST_KINDS, null] },
+    actor: { ...nullableString, description: 'A person’s email, `client:<id>`, or the worker that acted' },
+    team: nullableString,
+    decision: { enum: [...AUDIT_ACTIONS] },
+    policyVersion: nullableString,
+    violations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'rule', 'message'],
+        properties: { path: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+    worker: nullableString,
+    links: { type: 'object', required: ['request'], properties: { request: { type: 'string' } } },
+  },
+};
 const requestSummary = {
   type: 'object',
   required: [
@@ -274,6 +313,60 @@ export function openApiDocument() {
           },
         },
       },
+      '/audit-events': {
+        get: {
+          operationId: 'listAuditEvents',
+          summary: 'The audit trail of the caller’s teams (every team’s for an admin), newest first',
+          description:
+            'Every decision (allowed, refused) and act (submitted, claimed, reclaimed, succeeded, failed, rolledBack) on a request. JSON a page at a time; with `format=csv` or `format=jsonl` (or `Accept: text/csv` / `application/jsonl`) every matching event, streamed.',
+          security: [{ accessToken: ['audit:read'] }, { session: [] }],
+          parameters: [
+            { name: 'team', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'actor',
+              in: 'query',
+              description: 'A person’s email or `client:<id>`',
+              schema: { type: 'string' },
+            },
+            { name: 'decision', in: 'query', schema: { enum: [...AUDIT_ACTIONS] } },
+            { name: 'kind', in: 'query', schema: { enum: [...REQUEST_KINDS] } },
+            {
+              name: 'since',
+              in: 'query',
+              description: 'ISO 8601 date or time, inclusive (UTC without a zone)',
+              schema: { type: 'string' },
+            },
+            {
+              name: 'until',
+              in: 'query',
+              description: 'ISO 8601 time, exclusive; a date alone includes that whole day',
+              schema: { type: 'string' },
+            },
+            { name: 'format', in: 'query', schema: { enum: ['csv', 'jsonl'] } },
+            { name: 'before', in: 'query', description: 'The `next` link’s cursor', schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'A page of events and the link to the next one; or every event as CSV or JSON Lines',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['items', 'next'],
+                    properties: {
+                      items: { type: 'array', items: { $ref: '#/components/schemas/AuditEvent' } },
+                      next: nullableString,
+                    },
+                  },
+                },
+                'text/csv': { schema: { type: 'string' } },
+                'application/jsonl': { schema: { $ref: '#/components/schemas/AuditEvent' } },
+              },
+            },
+            ...problems(400, 401, 403, 503),
+          },
+        },
+      },
       '/clusters': {
         get: {
           operationId: 'listClusters',
@@ -368,6 +461,7 @@ export function openApiDocument() {
         RequestSummary: requestSummary,
         RequestDetail: requestDetail,
         Cluster: cluster,
+        AuditEvent: auditEvent,
         Problem: problem,
       },
     },
@@ -376,6 +470,7 @@ export function openApiDocument() {
 
 const SCOPE_DESCRIPTIONS: Record<(typeof API_SCOPES)[number], string> = {
   'cluster-requests:read': 'Read the caller’s teams’ requests',
+  'audit:read': 'Read the caller’s teams’ audit trail',
   'cluster-requests:write': 'Submit requests for the caller’s teams',
   'clusters:delete': 'Delete the caller’s teams’ clusters',
 };

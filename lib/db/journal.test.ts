@@ -124,6 +124,57 @@ describe.each(ENGINES)('the request journal on %s', (_engine, fresh) => {
     expect(summary.oldestQueuedAt).toBe((await journal.find('r2'))!.createdAt);
   });
 
+  it('lists the audit trail of every request newest first, filtered, a page at a time', async () => {
+    const clock = { at: Date.parse('2026-12-08T10:00:00Z'), now: () => new Date(clock.at) };
+    const ticking = journalStore(test.db, clock);
+    const decide = (requestId: string, actor: string, team: string | null, action: 'allowed' | 'refused') => {
+      clock.at += 1000;
+      return ticking.audit({ requestId, kind: 'create', actor, team, action, policyVersion: 'v1' });
+    };
+    await decide('r1', 'alice@example.com', 'payments', 'allowed');
+    clock.at += 1000;
+    await ticking.insert({ ...request('r1', 'payments-a'), team: 'payments', requestedBy: 'alice@example.com' });
+    await decide('r2', 'bob@example.com', 'search', 'refused');
+    await decide('r3', 'client:demo-ci', 'payments', 'allowed');
+    await decide('r4', 'someone', null, 'refused');
+
+    const all = await ticking.auditEvents({ limit: 10 });
+    expect(all.events.map((event) => [event.requestId, event.action, event.actor])).toEqual([
+      ['r4', 'refused', 'someone'],
+      ['r3', 'allowed', 'client:demo-ci'],
+      ['r2', 'refused', 'bob@example.com'],
+      ['r1', 'submitted', 'alice@example.com'],
+      ['r1', 'allowed', 'alice@example.com'],
+    ]);
+    // The stored request's cluster; a refused request was never stored.
+    expect(all.events.find((event) => event.action === 'submitted')?.clusterName).toBe('payments-a');
+    expect(all.events[0]?.clusterName).toBeNull();
+
+    // A team's people see their team's events only; none of another team's or of no team's.
+    const payments = await ticking.auditEvents({ teams: ['payments'], limit: 10 });
+    expect(payments.events.map((event) => event.requestId)).toEqual(['r3', 'r1', 'r1']);
+    expect((await ticking.auditEvents({ teams: [], limit: 10 })).events).toEqual([]);
+
+    // Each filter, and time as a half-open range.
+    const ids = async (filter: Omit<Parameters<Journal['auditEvents']>[0], 'limit'>) =>
+      (await ticking.auditEvents({ ...filter, limit: 10 })).events.map((event) => `${event.requestId} ${event.action}`);
+    expect(await ids({ action: 'refused' })).toEqual(['r4 refused', 'r2 refused']);
+    expect(await ids({ actor: 'client:demo-ci' })).toEqual(['r3 allowed']);
+    expect(await ids({ team: 'search' })).toEqual(['r2 refused']);
+    expect(await ids({ kind: 'delete' })).toEqual([]);
+    const third = all.events[2]!.at;
+    expect(await ids({ since: third, until: all.events[0]!.at })).toEqual(['r3 allowed', 'r2 refused']);
+
+    // Keyset pages: two, then the rest, none repeated or skipped.
+    const first = await ticking.auditEvents({ limit: 2 });
+    const second = await ticking.auditEvents({ limit: 2, before: first.next });
+    const rest = await ticking.auditEvents({ limit: 2, before: second.next });
+    expect([...first.events, ...second.events, ...rest.events].map((event) => event.id)).toEqual(
+      all.events.map((event) => event.id),
+    );
+    expect(rest.next).toBeUndefined();
+  });
+
   it('a request handed back is claimed again at once', async () => {
     await journal.insert(request('r1'));
     const first = (await journal.claim('worker-a', 60_000))!;

@@ -5,7 +5,9 @@ import type { DeleteRequest } from '@/lib/cluster/delete-request';
 import { instanceProfileOf } from '@/lib/cluster/request';
 import { writeAuditEvent } from './audit';
 import {
+  type AuditAction,
   type AuditEvent,
+  type AuditRecord,
   decodeAuditEvent,
   decodeEntry,
   decodeRequest,
@@ -75,6 +77,22 @@ export interface RequestFilter {
   limit: number;
 }
 
+export interface AuditFilter {
+  /** Only these teams' events (a person's own teams); absent for every event, team or none. */
+  teams?: readonly string[];
+  team?: string;
+  /** Who: a person's email or `client:<id>`, exactly. */
+  actor?: string;
+  action?: AuditAction;
+  kind?: RequestKind;
+  /** ISO times: since is inclusive, until exclusive. */
+  since?: string;
+  until?: string;
+  /** Where the previous page ended: events older than this one. */
+  before?: { at: string; id: string };
+  limit: number;
+}
+
 export interface Journal {
   /**
    * Stores a request, queued, with its plan, and audits it, in one transaction. The same id again
@@ -127,6 +145,8 @@ export interface Journal {
   audit(event: AuditEvent): Promise<void>;
   /** A request's audit trail, oldest first. */
   auditTrail(requestId: string): Promise<(AuditEvent & { at: string })[]>;
+  /** The audit trail of every request, newest first, filtered, a keyset page at a time. */
+  auditEvents(filter: AuditFilter): Promise<{ events: AuditRecord[]; next?: { at: string; id: string } }>;
 }
 
 export function journalStore(db: Kysely<Database>, clock: Clock = systemClock): Journal {
@@ -411,6 +431,41 @@ export function journalStore(db: Kysely<Database>, clock: Clock = systemClock): 
         .orderBy('at')
         .execute();
       return rows.map(decodeAuditEvent);
+    },
+
+    async auditEvents(filter) {
+      if (filter.teams?.length === 0) return { events: [] };
+      let query = db
+        .selectFrom('audit_events')
+        .leftJoin('requests', 'requests.id', 'audit_events.request_id')
+        .selectAll('audit_events')
+        .select('requests.cluster_name');
+      if (filter.teams) query = query.where('audit_events.team', 'in', filter.teams);
+      if (filter.team) query = query.where('audit_events.team', '=', filter.team);
+      if (filter.actor) query = query.where('audit_events.actor', '=', filter.actor);
+      if (filter.action) query = query.where('audit_events.action', '=', filter.action);
+      if (filter.kind) query = query.where('audit_events.kind', '=', filter.kind);
+      if (filter.since) query = query.where('audit_events.at', '>=', filter.since);
+      if (filter.until) query = query.where('audit_events.at', '<', filter.until);
+      if (filter.before) {
+        const { at, id } = filter.before;
+        query = query.where((eb) =>
+          eb.or([
+            eb('audit_events.at', '<', at),
+            eb.and([eb('audit_events.at', '=', at), eb('audit_events.id', '<', id)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('audit_events.at', 'desc')
+        .orderBy('audit_events.id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
+      const events = rows
+        .slice(0, filter.limit)
+        .map(({ cluster_name, ...row }) => ({ ...decodeAuditEvent(row), clusterName: cluster_name }));
+      const last = events.at(-1);
+      return { events, next: rows.length > filter.limit && last ? { at: last.at, id: last.id } : undefined };
     },
   };
 }

@@ -92,6 +92,14 @@ export interface AuditEvent {
   worker?: string;
 }
 
+/** An audit event as the audit page and API list it: its id and time, and its request's cluster when stored. */
+export interface AuditRecord extends AuditEvent {
+  id: string;
+  at: string;
+  /** The cluster of the request, when it was stored (a refused request never is). */
+  clusterName: string | null;
+}
+
 /** A stored value that no shape this code knows can read: reported, never guessed at. */
 export class StoredRecordError extends Error {
   override name = 'StoredRecordError';
@@ -201,8 +209,9 @@ const auditDetail = z.object({
   worker: z.string().optional(),
 });
 
-export function decodeAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent & { at: string } {
+export function decodeAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent & { at: string; id: string } {
   return {
+    id: row.id,
     requestId: row.request_id,
     kind: row.kind,
     at: row.at,

@@ -22,7 +22,7 @@ export const demoPeopleForApp = () =>
   );
 
 export const WEB_CLIENT = { id: 'ecs-console', secret: 'ecs-console-sandbox-secret' };
-export const API_SCOPES = ['cluster-requests:read', 'cluster-requests:write', 'clusters:delete'];
+export const API_SCOPES = ['cluster-requests:read', 'cluster-requests:write', 'clusters:delete', 'audit:read'];
 
 const escape = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
