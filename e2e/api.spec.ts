@@ -403,6 +403,7 @@ test('another team’s request and cluster are not found, and the OpenAPI docume
   expect(Object.keys(document.paths)).toEqual([
     '/cluster-requests',
     '/cluster-requests/{id}',
+    '/audit-events',
     '/clusters',
     '/clusters/{name}',
   ]);
@@ -412,6 +413,7 @@ test('another team’s request and cluster are not found, and the OpenAPI docume
   });
   await page.goto(`${APP_URL}/api/docs`);
   await expect(page.getByRole('heading', { name: 'POST /api/v1/cluster-requests' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'GET /api/v1/audit-events' })).toBeVisible();
   expect(scripts.every((url) => url.startsWith(APP_URL))).toBe(true);
 });
 

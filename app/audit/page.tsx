@@ -113,9 +113,7 @@ export default async function AuditPage({ searchParams }: Props) {
 
       {'invalid' in query && (
         <Alert type="error">
-          <span id="filter-invalid">
-            {t('audit.invalid', { field: t(FIELD_LABELS[query.invalid]) })}
-          </span>
+          <span id="filter-invalid">{t('audit.invalid', { field: t(FIELD_LABELS[query.invalid]) })}</span>
         </Alert>
       )}
       {problem && <Alert type="error">{problem}</Alert>}

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { AuditRecord } from '@/lib/db/records';
-import { englishText } from './problem';
+import type { MessageRef } from '@/lib/i18n/messages';
 
-/** An audit event as the API answers it (JSON, and one line of JSON Lines). */
-export async function auditView(event: AuditRecord) {
+/** An audit event as the API answers it (JSON, and one line of JSON Lines), its messages in English. */
+export function auditView(event: AuditRecord, english: (message: MessageRef) => string) {
   return {
     id: event.id,
     at: event.at,
@@ -14,13 +14,7 @@ export async function auditView(event: AuditRecord) {
     team: event.team,
     decision: event.action,
     policyVersion: event.policyVersion,
-    violations: await Promise.all(
-      (event.violations ?? []).map(async ({ path, rule, message }) => ({
-        path,
-        rule,
-        message: await englishText(message),
-      })),
-    ),
+    violations: (event.violations ?? []).map(({ path, rule, message }) => ({ path, rule, message: english(message) })),
     worker: event.worker ?? null,
     links: { request: `/api/v1/cluster-requests/${event.requestId}` },
   };
@@ -40,7 +34,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** One CSV row (RFC 4180), a cell a spreadsheet would run as a formula quoted as text. */
-export function csvRow(view: Awaited<ReturnType<typeof auditView>>): string {
+export function csvRow(view: ReturnType<typeof auditView>): string {
   const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
     ...Object.fromEntries(CSV_COLUMNS.map((column) => [column, ''])),
     at: view.at,

@@ -41,6 +41,17 @@ export function problem(
 
 /** The API speaks English: the same messages the pages show, in the English catalogue. */
 export async function englishText(message: MessageRef): Promise<string> {
-  const t = await getTranslations({ locale: 'en' });
-  return (t as unknown as (key: string, params?: MessageRef['params']) => string)(message.key, message.params);
+  return (await englishTranslator())(message);
+}
+
+/**
+ * The English catalogue as a function, got while the request is being handled: a streamed answer
+ * (the audit export) renders messages after that, where next-intl can no longer be asked.
+ */
+export async function englishTranslator(): Promise<(message: MessageRef) => string> {
+  const t = (await getTranslations({ locale: 'en' })) as unknown as (
+    key: string,
+    params?: MessageRef['params'],
+  ) => string;
+  return (message) => t(message.key, message.params);
 }

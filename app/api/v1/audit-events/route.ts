@@ -2,7 +2,7 @@ import { apiPrincipal } from '@/lib/api/api-principal';
 import { auditQueryOf, auditQueryString } from '@/lib/api/audit-query';
 import { auditView, CSV_COLUMNS, csvRow } from '@/lib/api/audit-view';
 import { callerProblem } from '@/lib/api/http';
-import { problem } from '@/lib/api/problem';
+import { englishTranslator, problem } from '@/lib/api/problem';
 import type { AuditFilter } from '@/lib/db/journal';
 import { journal } from '@/lib/runtime';
 
@@ -25,13 +25,20 @@ export async function GET(request: Request): Promise<Response> {
   }
   const format = exportFormat(url.searchParams.get('format'), request.headers.get('accept'));
   const store = await journal();
-  if (format)
-    return exported(format, (before) => store.auditEvents({ ...query.filter, before, limit: EXPORT_PAGE_SIZE }));
+  const english = await englishTranslator();
+  if (format) {
+    return exported(format, english, (before) =>
+      store.auditEvents({ ...query.filter, before, limit: EXPORT_PAGE_SIZE }),
+    );
+  }
 
   const page = await store.auditEvents({ ...query.filter, limit: PAGE_SIZE });
   const next = page.next && auditQueryString(url.searchParams, { before: `${page.next.at}|${page.next.id}` });
   return Response.json(
-    { items: await Promise.all(page.events.map(auditView)), next: next ? `/api/v1/audit-events?${next}` : null },
+    {
+      items: page.events.map((event) => auditView(event, english)),
+      next: next ? `/api/v1/audit-events?${next}` : null,
+    },
     { headers: { 'cache-control': 'no-store' } },
   );
 }
@@ -57,6 +64,7 @@ function exportFormat(asked: string | null, accept: string | null): Format | und
 
 function exported(
   format: Format,
+  english: Awaited<ReturnType<typeof englishTranslator>>,
   pageBefore: (before: AuditFilter['before']) => ReturnType<Awaited<ReturnType<typeof journal>>['auditEvents']>,
 ): Response {
   const encoder = new TextEncoder();
@@ -70,7 +78,7 @@ function exported(
       if (done) return controller.close();
       const page = await pageBefore(before);
       for (const event of page.events) {
-        const view = await auditView(event);
+        const view = auditView(event, english);
         controller.enqueue(encoder.encode(format === 'csv' ? `${csvRow(view)}\r\n` : `${JSON.stringify(view)}\n`));
       }
       before = page.next;
