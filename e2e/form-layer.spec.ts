@@ -28,7 +28,7 @@ async function startEc2Cluster(page: Page, name: string) {
 test('Create chosen while the EC2 lists load: once their defaults arrive, no error stays on a field', async ({
   page,
 }) => {
-  // Slow, but within the end-to-end server's 4 s deadline for a page's reads.
+  // Slow, but within the end-to-end server's 8 s deadline for a page's reads.
   await injectFault({ operation: 'DescribeInstanceTypeOfferings', delayMs: 3000, times: 1 });
   // The page streams the EC2 lists in: do not wait for the whole document, only for the form to run.
   await page.goto('/clusters/create', { waitUntil: 'commit' });

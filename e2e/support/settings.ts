@@ -37,10 +37,11 @@ export function appEnvironment(databaseUrl: string): Record<string, string> {
     NEXT_MANUAL_SIG_HANDLE: 'true',
     // Tests change the account between page views: lists are read from moto every time.
     AWS_LIST_CACHE_SECONDS: '0',
-    // Short deadlines, so the tests of a hanging AWS end quickly: each attempt 5 s, a page view or a
-    // submit 4 s in all, so the page's deadline is the one a test sees.
-    AWS_REQUEST_TIMEOUT_MS: '5000',
-    AWS_PAGE_DEADLINE_MS: '4000',
+    // Shorter deadlines than the defaults, so the tests of a hanging AWS end sooner: each attempt
+    // 10 s, a page view or a submit 8 s in all, so the page's deadline is the one a test sees. Not
+    // shorter: on a loaded 2-core machine the EC2 lists' seven reads of moto can take 4 s.
+    AWS_REQUEST_TIMEOUT_MS: '10000',
+    AWS_PAGE_DEADLINE_MS: '8000',
     // /metrics on the app's port; no loopback listener, which the servers of a run would contend for.
     METRICS_TOKEN: E2E.metricsToken,
   };
