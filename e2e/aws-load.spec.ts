@@ -1,4 +1,4 @@
-import { callsSeen } from './support/aws';
+import { callsAsked } from './support/aws';
 import { expect, formRuns, test } from './support/fixtures';
 
 const EC2_LISTS = [
@@ -17,7 +17,7 @@ test('a page view that stays with Fargate asks AWS for none of the EC2 lists; ch
   await page.goto('/clusters/create');
   await formRuns(page);
   await page.getByLabel('Cluster name').fill('fargate-only');
-  const asked = await callsSeen();
+  const asked = await callsAsked();
   expect(asked).toEqual(expect.arrayContaining(['ListNamespaces', 'ListAccountSettings']));
   expect(asked.filter((operation) => EC2_LISTS.includes(operation))).toEqual([]);
 
@@ -27,6 +27,6 @@ test('a page view that stays with Fargate asks AWS for none of the EC2 lists; ch
   await ec2.uncheck();
   await ec2.check();
   await expect(page.getByLabel('EC2 instance type')).toHaveValue('t3.medium');
-  const listed = (await callsSeen()).filter((operation) => EC2_LISTS.includes(operation));
+  const listed = (await callsAsked()).filter((operation) => EC2_LISTS.includes(operation));
   expect(listed.toSorted()).toEqual(EC2_LISTS.toSorted());
 });

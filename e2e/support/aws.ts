@@ -69,6 +69,11 @@ export async function callsSeen(): Promise<string[]> {
   return (await fetch(`${E2E.proxyUrl}/__calls`)).json();
 }
 
+/** The calls the app made, each once however often the SDK retried it (a slow moto resets a connection now and then). */
+export async function callsAsked(): Promise<string[]> {
+  return (await fetch(`${E2E.proxyUrl}/__calls?asked=1`)).json();
+}
+
 export async function describeCluster(name: string) {
   const { clusters = [] } = await ecs.send(
     new DescribeClustersCommand({ clusters: [name], include: ['TAGS', 'SETTINGS', 'CONFIGURATIONS'] }),

@@ -11,7 +11,7 @@
 //           loseAnswer: let AWS apply the call, then drop the connection instead of answering;
 //           holdAnswerMs: let AWS apply the call, then keep its answer that long: a server killed
 //           meanwhile dies between its AWS call and the journal's record of it)
-//   DELETE /__faults  clear all faults          GET /__calls, DELETE /__calls  the operations seen
+//   DELETE /__faults  clear all faults          GET /__calls, DELETE /__calls  the operations seen (?asked=1: first attempts only)
 import { createServer, request as forward } from 'node:http';
 import { randomUUID } from 'node:crypto';
 
@@ -76,14 +76,19 @@ async function control(req, res) {
     return json(faults);
   }
   if (req.method === 'DELETE') calls = [];
-  return json(calls);
+  // ?asked=1: the calls the app made, without the SDK's own retries of them.
+  if (req.url.includes('asked=1'))
+    return json(calls.filter((call) => call.attempt === 1).map((call) => call.operation));
+  return json(calls.map((call) => call.operation));
 }
 
 createServer(async (req, res) => {
   if (req.url.startsWith('/__faults') || req.url.startsWith('/__calls')) return control(req, res);
   const body = await readBody(req);
   const operation = operationOf(req.headers, body);
-  calls.push(operation);
+  // The SDK numbers its attempts at a call (amz-sdk-request: attempt=2; max=3 for the first retry).
+  const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1);
+  calls.push({ operation, attempt });
   const fault = faults.find(
     (f) =>
       (f.operation === operation || f.operation === '*') &&
